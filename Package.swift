@@ -1,0 +1,139 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "CoinPipe",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "coinpipe", targets: ["coinpipe"]),
+        .library(name: "CMCModels", targets: ["CMCModels"]),
+        .library(name: "CMCClient", targets: ["CMCClient"]),
+        .library(name: "CMCEmulator", targets: ["CMCEmulator"]),
+        .library(name: "Collector", targets: ["Collector"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.3.0"),
+    ],
+    targets: [
+        // Codable response types, the CMC status block, raw-JSON helpers. No I/O.
+        .target(name: "CMCModels"),
+        // The CMC Pro API client: transport seam, retries, rate and credit budgets, paging, batching.
+        .target(
+            name: "CMCClient",
+            dependencies: [
+                "CMCModels",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            ]
+        ),
+        // A faithful offline CoinMarketCap emulator (Hummingbird). Deliberately does not use CMCModels,
+        // so a decoding mistake in the client cannot be mirrored by the server.
+        .target(
+            name: "CMCEmulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The collection pipeline: run folders, logos, manifests, resume and verify.
+        .target(
+            name: "Collector",
+            dependencies: [
+                "CMCModels",
+                "CMCClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]
+        ),
+        // The command-line tool: parses options and wires the libraries together.
+        .executableTarget(
+            name: "coinpipe",
+            dependencies: [
+                "CMCModels",
+                "CMCClient",
+                "CMCEmulator",
+                "Collector",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "CMCModelsTests",
+            dependencies: ["CMCModels"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CMCEmulatorTests",
+            dependencies: [
+                "CMCEmulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "CMCClientTests",
+            dependencies: [
+                "CMCModels",
+                "CMCClient",
+                "CMCEmulator",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "CollectorTests",
+            dependencies: [
+                "CMCModels",
+                "CMCClient",
+                "CMCEmulator",
+                "Collector",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "CoinPipeCLITests",
+            dependencies: [
+                "coinpipe",
+                "CMCEmulator",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+    ]
+)
+
+// House style: the same upcoming features on every target (as swift-openapi-generator does).
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,138 @@
+public import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+import NIOHTTPCompression
+import NIOPosix
+
+/// The live ``HTTPTransport``: AsyncHTTPClient with a bounded body.
+///
+/// The transport never retries and never follows redirects on its own account (create the
+/// `HTTPClient` with ``makeHTTPClient(_:)`` to get redirects disabled, gzip decoding, timeouts and the
+/// standard proxy variables).
+public struct AsyncHTTPClientTransport: HTTPTransport {
+    /// Options for the `HTTPClient` this transport creates.
+    public struct Options: Sendable, Hashable {
+        /// How long a TCP/TLS connection may take to establish.
+        public var connectTimeout: Duration = .seconds(10)
+        /// How long the server may stay silent while a response is being read.
+        public var readTimeout: Duration = .seconds(60)
+        /// The most concurrent HTTP/1.1 connections per host (AsyncHTTPClient defaults to 8).
+        public var connectionsPerHost = 16
+        /// The proxy to use, if any (see ``ProxySettings``).
+        public var proxy: ProxySettings.Proxy?
+        /// Creates options with the defaults.
+        public init() {}
+    }
+
+    private let client: HTTPClient
+
+    /// Creates a transport over an existing client. The caller owns (and shuts down) the client.
+    public init(client: HTTPClient) {
+        self.client = client
+    }
+
+    /// Creates an `HTTPClient` configured for CoinPipe: redirects disabled (callers that follow them
+    /// re-check every hop), gzip/deflate decoding with a size limit, connect and read timeouts, a
+    /// connection pool sized to `connectionsPerHost`, and the proxy if one is given.
+    public static func makeHTTPClient(_ options: Options = Options()) -> HTTPClient {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(
+                connect: .nanoseconds(Int64(options.connectTimeout.seconds * 1e9)),
+                read: .nanoseconds(Int64(options.readTimeout.seconds * 1e9))
+            ),
+            decompression: .enabled(limit: .size(512 << 20))
+        )
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, options.connectionsPerHost)
+        if let proxy = options.proxy {
+            configuration.proxy =
+                if let authorization = proxy.basicAuthorization {
+                    .server(host: proxy.host, port: proxy.port, authorization: .basic(credentials: authorization))
+                } else {
+                    .server(host: proxy.host, port: proxy.port)
+                }
+        }
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for header in request.headers {
+            outgoing.headers.add(name: header.name, value: header.value)
+        }
+        do {
+            let response = try await client.execute(
+                outgoing,
+                timeout: .nanoseconds(Int64(request.timeout.seconds * 1e9))
+            )
+            if let length = response.headers.first(name: "content-length").flatMap(Int.init),
+                length > request.maxBodyBytes
+            {
+                throw TransportError(.bodyTooLarge, "Content-Length \(length) exceeds the limit of \(request.maxBodyBytes) bytes")
+            }
+            var body = ByteBuffer()
+            for try await chunk in response.body {
+                if body.readableBytes + chunk.readableBytes > request.maxBodyBytes {
+                    throw TransportError(.bodyTooLarge, "body exceeds the limit of \(request.maxBodyBytes) bytes")
+                }
+                body.writeImmutableBuffer(chunk)
+            }
+            return HTTPResponse(
+                status: Int(response.status.code),
+                headers: response.headers.map { (name: $0.name, value: $0.value) },
+                body: Data(buffer: body)
+            )
+        } catch let error as TransportError {
+            throw error
+        } catch {
+            throw Self.classify(error)
+        }
+    }
+
+    /// Maps AsyncHTTPClient and NIO errors onto ``TransportError`` codes.
+    static func classify(_ error: any Error) -> TransportError {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .connectTimeout, .socksHandshakeTimeout, .tlsHandshakeTimeout:
+                return TransportError(.connectTimeout, String(describing: error))
+            case .readTimeout, .deadlineExceeded, .writeTimeout:
+                return TransportError(.readTimeout, String(describing: error))
+            case .remoteConnectionClosed:
+                return TransportError(.connectionDropped, "the server closed the connection before answering")
+            case .invalidURL, .emptyHost, .emptyScheme, .missingSocketPath:
+                return TransportError(.invalidURL, String(describing: error))
+            case .cancelled:
+                return TransportError(.other, "cancelled")
+            default:
+                return TransportError(.other, String(describing: error))
+            }
+        }
+        if error is HTTPParserError {
+            return TransportError(.truncatedBody, "the response ended early or was malformed (\(error))")
+        }
+        if let error = error as? ChannelError {
+            switch error {
+            case .connectTimeout: return TransportError(.connectTimeout, String(describing: error))
+            case .eof, .ioOnClosedChannel, .alreadyClosed, .outputClosed, .inputClosed:
+                return TransportError(.connectionDropped, String(describing: error))
+            default: return TransportError(.other, String(describing: error))
+            }
+        }
+        if error is NIOConnectionError || error is IOError {
+            return TransportError(.connectionFailed, String(describing: error))
+        }
+        let text = String(describing: error)
+        if text.localizedCaseInsensitiveContains("ssl") || text.localizedCaseInsensitiveContains("tls")
+            || text.localizedCaseInsensitiveContains("certificate")
+        {
+            return TransportError(.tls, text)
+        }
+        if text.localizedCaseInsensitiveContains("decompression") {
+            return TransportError(.truncatedBody, text)
+        }
+        return TransportError(.other, text)
+    }
+}

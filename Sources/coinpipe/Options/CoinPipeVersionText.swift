@@ -1,0 +1,5 @@
+import CMCClient
+
+enum CoinPipeVersionText {
+    static let current = CoinPipeVersion.current
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The documented exit codes.
+extension ExitCode {
+    /// The run failed: nothing usable was collected, or the API refused the key or plan.
+    static let runFailed = ExitCode(1)
+    /// A usage or configuration error: bad flags, no key, a refused base URL.
+    static let usage = ExitCode(2)
+    /// Partial: the run folder was written, and its manifest lists what failed.
+    static let partial = ExitCode(3)
+}
