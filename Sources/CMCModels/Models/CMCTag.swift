@@ -42,6 +42,7 @@ public struct CMCTag: Codable, Sendable, Hashable, ExpressibleByStringLiteral {
     /// - Throws: `DecodingError` when the value is neither, or the object has no string `slug`.
     public init(from decoder: any Decoder) throws {
         let single = try decoder.singleValueContainer()
+        // Probing the string form; when it fails, the object form below reports the error.
         if let slug = try? single.decode(String.self) {
             self.init(slug: slug)
             return

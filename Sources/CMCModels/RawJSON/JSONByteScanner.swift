@@ -3,9 +3,9 @@
 /// It checks the full JSON grammar (RFC 8259: strings with their escapes, numbers, literals, nesting) but
 /// never converts a number or allocates for a string, so the bytes of a value can be copied out exactly as
 /// the server sent them. Nesting deeper than ``maximumDepth`` is rejected instead of overflowing the stack.
-struct JSONByteScanner: ~Copyable {
+struct JSONByteScanner {
     /// The deepest nesting accepted.
-    static let maximumDepth = 512
+    static let maximumDepth = 256
 
     let bytes: UnsafeBufferPointer<UInt8>
     var position: Int
@@ -30,14 +30,17 @@ struct JSONByteScanner: ~Copyable {
 
     /// Moves past spaces, tabs, line feeds and carriage returns.
     mutating func skipWhitespace() {
-        while position < bytes.count {
-            switch bytes[position] {
+        var cursor = position
+        while cursor < bytes.count {
+            switch bytes[cursor] {
             case 0x20, 0x09, 0x0A, 0x0D:
-                position += 1
+                cursor += 1
             default:
+                position = cursor
                 return
             }
         }
+        position = cursor
     }
 
     /// Moves past whitespace and throws unless the scan has reached `end`.
@@ -177,24 +180,30 @@ struct JSONByteScanner: ~Copyable {
     /// Moves past a string whose opening quote is at `position`; returns whether it contains escapes.
     mutating func skipString() throws(RawJSONError) -> Bool {
         let open = position
-        position += 1
         var hasEscapes = false
-        while position < bytes.count {
-            let byte = bytes[position]
+        var cursor = position + 1
+        let count = bytes.count
+        while cursor < count {
+            // The common case, plain text, stays in this tight loop on a local cursor.
+            let byte = bytes[cursor]
+            if byte != Self.quote && byte != Self.backslash && byte >= 0x20 {
+                cursor += 1
+                continue
+            }
             if byte == Self.quote {
-                position += 1
+                position = cursor + 1
                 return hasEscapes
             }
+            position = cursor
             if byte == Self.backslash {
                 hasEscapes = true
                 try skipEscape()
+                cursor = position
                 continue
             }
-            if byte < 0x20 {
-                throw error(at: position, "unescaped control character \(describeByte(at: position)) in a string")
-            }
-            position += 1
+            throw error(at: position, "unescaped control character \(describeByte(at: position)) in a string")
         }
+        position = count
         throw error(at: position, "unexpected end of input inside the string that starts at byte \(open)")
     }
 
@@ -243,7 +252,7 @@ struct JSONByteScanner: ~Copyable {
         }
         if position < bytes.count && (bytes[position] | 0x20) == UInt8(ascii: "e") {
             position += 1
-            if position < bytes.count && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")) {
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
                 position += 1
             }
             try requireDigits(after: "an exponent")
