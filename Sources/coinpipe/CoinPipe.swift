@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `coinpipe` command: parses options and hands over to the libraries.
 @main
@@ -12,6 +13,27 @@ struct CoinPipe: AsyncParsableCommand {
             Exit codes: 0 complete, 1 failed, 2 usage or configuration error, 3 partial (see the manifest).
             """,
         version: CoinPipeVersionText.current,
-        subcommands: [KeyCommand.self, EmulatorCommand.self]
+        subcommands: [
+            CollectCommand.self, DemoCommand.self, VerifyCommand.self, KeyCommand.self, EmulatorCommand.self,
+        ]
     )
+
+    /// Runs the command, mapping usage errors to the documented exit code 2 (ArgumentParser uses 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitCode.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -6,13 +6,10 @@ import Testing
 
 /// The error taxonomy for codes the emulator does not produce, through a closure transport.
 @Suite struct ClassificationTests {
-    private func client(answering responses: [HTTPResponse]) throws -> (CMCClient, Mutex<Int>) {
-        let calls = Mutex(0)
+    private func client(answering responses: [HTTPResponse]) throws -> (CMCClient, CallCounter) {
+        let calls = CallCounter()
         let transport = ClosureTransport { _ in
-            let index = calls.withLock { count -> Int in
-                count += 1
-                return count - 1
-            }
+            let index = calls.next()
             return responses[min(index, responses.count - 1)]
         }
         let configuration = CMCClient.Configuration(
@@ -38,7 +35,7 @@ import Testing
         #expect(error.httpStatus == http)
         #expect(error.message == message)
         #expect(error.hint != nil)
-        #expect(calls.withLock { $0 } == 1)
+        #expect(calls.count == 1)
     }
 
     @Test func aGatewayBodyIsAClearErrorAndRetriedOn5xx() async throws {
@@ -47,7 +44,7 @@ import Testing
         let error = try await #require(throws: CMCError.self) { try await client.keyInfo() }
         #expect(error.code == .gateway)
         #expect(error.description.contains("Bad Gateway"))
-        #expect(calls.withLock { $0 } == fastRetry.maxAttempts)
+        #expect(calls.count == fastRetry.maxAttempts)
     }
 
     @Test func aGateway4xxIsNotRetried() async throws {
@@ -55,7 +52,7 @@ import Testing
         let (client, calls) = try client(answering: [gateway])
         let error = try await #require(throws: CMCError.self) { try await client.keyInfo() }
         #expect(error.code == .gateway)
-        #expect(calls.withLock { $0 } == 1)
+        #expect(calls.count == 1)
     }
 
     @Test func anHTMLErrorPageNamesItsTitle() async throws {
@@ -63,7 +60,7 @@ import Testing
         let (client, calls) = try client(answering: [html])
         let error = try await #require(throws: CMCError.self) { try await client.keyInfo() }
         #expect(error.description.contains("HTML error page (503 Service Unavailable)"))
-        #expect(calls.withLock { $0 } == fastRetry.maxAttempts)
+        #expect(calls.count == fastRetry.maxAttempts)
     }
 
     @Test func aTruncatedSuccessIsRetriedThenSucceeds() async throws {
@@ -74,7 +71,7 @@ import Testing
         let info = try await client.keyInfo()
         #expect(info.value.plan.rateLimitMinute == 30)
         #expect(info.exchange.attempts == 2)
-        #expect(calls.withLock { $0 } == 2)
+        #expect(calls.count == 2)
     }
 
     @Test func errorCodeIsCheckedEvenOnHTTP200() async throws {
@@ -207,4 +204,19 @@ import Testing
         #expect(ListingsQuery(limit: 5000).endpoint().estimatedCredits == 25)
         #expect(ListingsQuery().endpoint().pathAndQuery == "/v1/cryptocurrency/listings/latest?start=1&limit=5000&convert=USD")
     }
+}
+
+/// Counts calls made through a closure transport.
+final class CallCounter: Sendable {
+    private let value = Mutex(0)
+
+    /// Counts one call and returns its 0-based index.
+    func next() -> Int {
+        value.withLock { count in
+            count += 1
+            return count - 1
+        }
+    }
+
+    var count: Int { value.withLock { $0 } }
 }

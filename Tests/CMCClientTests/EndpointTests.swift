@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import CMCClient
 import CMCEmulator
 import CMCModels
@@ -115,7 +116,6 @@ import Testing
     @Test func gzipIsAskedForAndDecoded() async throws {
         try await withEmulator(smallUniverse(), logger: testLogger()) { emulator in
             let http = AsyncHTTPClientTransport.makeHTTPClient()
-            defer { _ = http.shutdown }
             let transport = AsyncHTTPClientTransport(client: http)
             let url = try #require(URL(string: "\(emulator.baseURL)/v1/cryptocurrency/listings/latest?limit=10"))
             let plain = try await transport.send(

@@ -1,5 +1,6 @@
 import CMCClient
 import CMCEmulator
+import CMCModels
 import Foundation
 import Testing
 

@@ -1,0 +1,302 @@
+public import AsyncHTTPClient
+public import CMCClient
+import Foundation
+public import Logging
+
+/// Downloads coin logos safely into a run folder, many at a time, through a shared cache.
+///
+/// For every ``LogoJob`` the fetcher:
+/// 1. checks the URL with the ``LogoHostPolicy`` (scheme, form, host) and the addresses its host resolves to;
+/// 2. uses a fresh cache entry without any request, or revalidates a stale one (`If-None-Match`,
+///    `If-Modified-Since`; a `304` reuses the cached body);
+/// 3. otherwise downloads the body, following at most ``Configuration/maxRedirects`` redirects itself and
+///    re-checking every `Location`, refusing a body over ``Configuration/maxBytes`` as soon as the cap is
+///    passed (or up front from `Content-Length`), and refusing anything that is not a PNG, JPEG, GIF or
+///    WebP by its magic bytes;
+/// 4. retries transient failures (5xx, dropped connections, truncated bodies, timeouts) with the
+///    ``Configuration/retry`` backoff, never 4xx;
+/// 5. saves the logo as `Images/<coinID>.png`, named by the coin id and never by anything in the URL:
+///    hard-linked from its verified cache object with ``RunFolder/linkIn(from:to:)`` when there is a cache,
+///    written with ``RunFolder/write(_:to:durable:)`` otherwise.
+///
+/// A logo that fails is returned as ``LogoResult/Outcome/failed(_:)``; it never stops the others, and
+/// nothing is written for it.
+///
+/// The `HTTPClient` must be created with redirects disabled (`redirectConfiguration: .disallow`) and
+/// with `connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit` at least
+/// ``Configuration/concurrency`` (AsyncHTTPClient's default is 8); ``withHTTPClient(concurrency:_:)``
+/// makes such a client. A client that follows redirects on its own is detected from the response
+/// history and its answers are refused.
+///
+/// ```swift
+/// let results = try await LogoFetcher.withHTTPClient(concurrency: 16) { client in
+///     let fetcher = LogoFetcher(
+///         httpClient: client,
+///         policy: LogoHostPolicy(apiBaseURL: baseURL),
+///         cache: LogoCache(root: LogoCache.directory(inOutputRoot: outputRoot)),
+///         logger: logger
+///     )
+///     return await fetcher.fetch(jobs, into: folder)
+/// }
+/// ```
+public struct LogoFetcher: Sendable {
+    /// How the fetcher downloads.
+    public struct Configuration: Sendable {
+        /// Downloads in flight at once (a sliding window, not batches).
+        public var concurrency: Int
+        /// The largest body accepted, in bytes (1 MiB by default).
+        public var maxBytes: Int
+        /// The most redirects followed for one logo.
+        public var maxRedirects: Int
+        /// The longest one attempt may take, redirects and the whole body included.
+        public var timeout: Duration
+        /// How transient failures are retried.
+        public var retry: RetryPolicy
+        /// Revalidate cached logos even while they are fresh.
+        public var forceRevalidate: Bool
+
+        /// Creates a configuration.
+        ///
+        /// - Parameters:
+        ///   - concurrency: Downloads in flight at once.
+        ///   - maxBytes: The largest body accepted, in bytes.
+        ///   - maxRedirects: The most redirects followed for one logo.
+        ///   - timeout: The longest one attempt may take.
+        ///   - retry: How transient failures are retried.
+        ///   - forceRevalidate: Revalidate cached logos even while fresh.
+        public init(
+            concurrency: Int = 16,
+            maxBytes: Int = 1 << 20,
+            maxRedirects: Int = 3,
+            timeout: Duration = .seconds(30),
+            retry: RetryPolicy = .default,
+            forceRevalidate: Bool = false
+        ) {
+            self.concurrency = concurrency
+            self.maxBytes = maxBytes
+            self.maxRedirects = maxRedirects
+            self.timeout = timeout
+            self.retry = retry
+            self.forceRevalidate = forceRevalidate
+        }
+    }
+
+    let httpClient: HTTPClient
+    let policy: LogoHostPolicy
+    let cache: LogoCache?
+    let configuration: Configuration
+    let logger: Logger
+    /// A number in `0..<1` for backoff jitter.
+    let random: @Sendable () -> Double
+    /// The current time, for cache freshness.
+    let now: @Sendable () -> Date
+
+    /// Creates a fetcher.
+    ///
+    /// - Parameters:
+    ///   - httpClient: The shared client; see the type's discussion for the configuration it needs.
+    ///   - policy: Which URLs and addresses are allowed.
+    ///   - cache: The logo cache, or `nil` to always download.
+    ///   - configuration: Concurrency, limits, timeout and retries.
+    ///   - logger: Where progress and failures are logged (metadata `coin_id`, `attempt`).
+    public init(
+        httpClient: HTTPClient,
+        policy: LogoHostPolicy,
+        cache: LogoCache?,
+        configuration: Configuration = .init(),
+        logger: Logger
+    ) {
+        self.init(
+            httpClient: httpClient,
+            policy: policy,
+            cache: cache,
+            configuration: configuration,
+            logger: logger,
+            random: { Double.random(in: 0..<1) },
+            now: { Date() }
+        )
+    }
+
+    /// Creates a fetcher with injected randomness and time, for tests.
+    init(
+        httpClient: HTTPClient,
+        policy: LogoHostPolicy,
+        cache: LogoCache?,
+        configuration: Configuration,
+        logger: Logger,
+        random: @escaping @Sendable () -> Double,
+        now: @escaping @Sendable () -> Date
+    ) {
+        self.httpClient = httpClient
+        self.policy = policy
+        self.cache = cache
+        self.configuration = configuration
+        self.logger = logger
+        self.random = random
+        self.now = now
+    }
+
+    /// Fetches logos into a run folder.
+    ///
+    /// - Parameters:
+    ///   - jobs: The logos to fetch.
+    ///   - folder: The run folder; logos go to `Images/<coinID>.png`.
+    ///   - onResult: Called once per finished logo, in completion order, for progress reporting.
+    /// - Returns: One result per job that finished, in job order. It never throws: a bad logo is a
+    ///   ``LogoResult/Outcome/failed(_:)`` result. When the task is cancelled, no new download starts, the
+    ///   ones in flight are abandoned, and only the results finished before are returned.
+    public func fetch(
+        _ jobs: [LogoJob],
+        into folder: RunFolder,
+        onResult: @Sendable (LogoResult) -> Void = { _ in }
+    ) async -> [LogoResult] {
+        let resolver = HostResolver()
+        var results = [LogoResult?](repeating: nil, count: jobs.count)
+        let width = max(1, configuration.concurrency)
+        await withTaskGroup(of: (Int, LogoResult?).self) { group in
+            var next = 0
+            while next < jobs.count, next < width {
+                let index = next
+                group.addTask { (index, await self.process(jobs[index], into: folder, resolver: resolver)) }
+                next += 1
+            }
+            while let (index, result) = await group.next() {
+                if let result {
+                    results[index] = result
+                    onResult(result)
+                }
+                guard next < jobs.count, !Task.isCancelled else { continue }
+                let nextIndex = next
+                group.addTask { (nextIndex, await self.process(jobs[nextIndex], into: folder, resolver: resolver)) }
+                next += 1
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
+    // MARK: - One logo
+
+    /// Fetches one logo; `nil` when the task was cancelled before it finished.
+    private func process(_ job: LogoJob, into folder: RunFolder, resolver: HostResolver) async -> LogoResult? {
+        guard !Task.isCancelled else { return nil }
+        var logger = self.logger
+        logger[metadataKey: "coin_id"] = "\(job.coinID)"
+        let target = "\(RunFolder.imagesDirectory)/\(job.coinID).png"
+
+        func finish(_ outcome: LogoResult.Outcome, attempts: Int, bytes: Int) -> LogoResult {
+            if case .failed(let failure) = outcome {
+                logger.info(
+                    "logo not saved",
+                    metadata: ["url": "\(job.url)", "reason": "\(failure)", "attempts": "\(attempts)"]
+                )
+            }
+            return LogoResult(
+                coinID: job.coinID,
+                url: job.url,
+                outcome: outcome,
+                attempts: attempts,
+                bytesDownloaded: bytes
+            )
+        }
+
+        /// Saves a verified body: hard-linked from its cache object when there is one, written otherwise.
+        func save(_ body: Data, object: LogoCacheEntry?, attempts: Int, bytes: Int, cached: Bool?) -> LogoResult {
+            do {
+                var record: FileRecord?
+                if let cache, let object {
+                    let linked = try folder.linkIn(from: cache.objectURL(sha256: object.sha256), to: target)
+                    // The object changed since it was verified: fall back to the verified bytes.
+                    record = linked.sha256 == object.sha256 ? linked : nil
+                }
+                let saved: FileRecord
+                if let record {
+                    saved = record
+                } else {
+                    saved = try folder.write(body, to: target)
+                }
+                let outcome: LogoResult.Outcome = cached.map { .cached(saved, revalidated: $0) } ?? .downloaded(saved)
+                return finish(outcome, attempts: attempts, bytes: bytes)
+            } catch {
+                return finish(.failed(LogoFailure(.storage, error.message)), attempts: attempts, bytes: bytes)
+            }
+        }
+
+        guard let url = URL(string: job.url) else {
+            return finish(.failed(LogoFailure(.invalidURL, "\(job.url) is not a URL")), attempts: 0, bytes: 0)
+        }
+        do {
+            try policy.check(url)
+        } catch {
+            return finish(.failed(error), attempts: 0, bytes: 0)
+        }
+
+        var stored: (entry: LogoCacheEntry, body: Data)?
+        if let cache, let entry = cache.entry(for: job.url) {
+            if let body = cache.object(for: entry) {
+                if !configuration.forceRevalidate, entry.isFresh(at: now()) {
+                    return save(body, object: entry, attempts: 0, bytes: 0, cached: false)
+                }
+                stored = (entry, body)
+            } else {
+                logger.notice("cached logo did not match its hash; discarded", metadata: ["url": "\(job.url)"])
+            }
+        }
+
+        var attempts = 0
+        var bytes = 0
+        var waited = Duration.zero
+        while true {
+            attempts += 1
+            logger[metadataKey: "attempt"] = "\(attempts)"
+            let (outcome, received) = await attempt(url, validators: stored?.entry, resolver: resolver, logger: logger)
+            bytes += received
+            switch outcome {
+            case .success(.image(let body, let headers)):
+                var object: LogoCacheEntry?
+                if let cache, let entry = LogoCacheEntry(url: job.url, headers: headers, body: body, fetchedAt: now()) {
+                    do {
+                        object = try cache.store(body, as: entry)
+                    } catch {
+                        logger.warning("cannot cache a logo", metadata: ["url": "\(job.url)", "error": "\(error)"])
+                    }
+                }
+                return save(body, object: object, attempts: attempts, bytes: bytes, cached: nil)
+            case .success(.notModified(let headers)):
+                guard let stored else {
+                    let failure = LogoFailure(
+                        .httpStatus,
+                        "HTTP 304 from \(url.absoluteString) to an unconditional request"
+                    )
+                    return finish(.failed(failure), attempts: attempts, bytes: bytes)
+                }
+                if let cache {
+                    do {
+                        try cache.save(stored.entry.revalidated(with: headers, at: now()))
+                    } catch {
+                        logger.warning(
+                            "cannot update a cache entry",
+                            metadata: ["url": "\(job.url)", "error": "\(error)"]
+                        )
+                    }
+                }
+                return save(stored.body, object: stored.entry, attempts: attempts, bytes: bytes, cached: true)
+            case .failure(let error):
+                if Task.isCancelled { return nil }
+                if error.transient, attempts < configuration.retry.maxAttempts {
+                    let wait = configuration.retry.backoff(afterAttempt: attempts, random: random())
+                    if waited + wait <= configuration.retry.maxTotalWait {
+                        logger.debug("logo attempt failed; retrying", metadata: ["reason": "\(error.failure)"])
+                        do {
+                            try await Task.sleep(for: wait)
+                        } catch {
+                            return nil
+                        }
+                        waited += wait
+                        continue
+                    }
+                }
+                return finish(.failed(error.failure), attempts: attempts, bytes: bytes)
+            }
+        }
+    }
+}

@@ -1,0 +1,482 @@
+public import AsyncHTTPClient
+public import CMCClient
+import CMCModels
+import Foundation
+public import Logging
+
+/// Collects listings, metadata and logos into a run folder: CoinPipe's main job.
+///
+/// Stages run in order — listings (every page of one consistent snapshot), metadata in credit-minimal
+/// batches, then logos, concurrently — and every file is written to a temporary name and renamed into
+/// place. `manifest.json` is written first with status `running` (so an interrupted run can be resumed)
+/// and last with the final status and the size and SHA-256 of every file.
+///
+/// ```swift
+/// let collector = Collector(client: client, httpClient: http, configuration: .init(outputRoot: out), logger: logger)
+/// let summary = try await collector.collect()
+/// print(summary.status)   // complete, partial or failed
+/// ```
+public struct Collector: Sendable {
+    /// The API client.
+    public let client: CMCClient
+    /// What to collect and where.
+    public let configuration: CollectConfiguration
+    let httpClient: HTTPClient
+    let logger: Logger
+    let progress: any CollectProgress
+
+    /// Creates a collector.
+    ///
+    /// - Parameters:
+    ///   - client: the API client (its base URL also decides which host logos may come from).
+    ///   - httpClient: the HTTP client for logo downloads; create it with redirects disabled and at least
+    ///     `configuration.concurrency` connections per host (``AsyncHTTPClientTransport/makeHTTPClient(_:)``).
+    ///   - configuration: what to collect.
+    ///   - logger: where to log.
+    ///   - progress: where to report progress.
+    public init(
+        client: CMCClient,
+        httpClient: HTTPClient,
+        configuration: CollectConfiguration,
+        logger: Logger,
+        progress: any CollectProgress = SilentProgress()
+    ) {
+        self.client = client
+        self.httpClient = httpClient
+        self.configuration = configuration
+        self.logger = logger
+        self.progress = progress
+    }
+
+    /// Runs a new collection.
+    ///
+    /// API failures do not throw: they end the run as `partial` or `failed` with a manifest that says
+    /// why.
+    ///
+    /// - Throws: ``RunFolderError`` when the run folder cannot be created or written, and
+    ///   `CancellationError` when cancelled (the manifest then says `partial`).
+    public func collect(runID: RunID = RunID()) async throws -> RunSummary {
+        let folder = try RunFolder.create(root: configuration.outputRoot, runID: runID)
+        let manifest = RunManifest(
+            runID: runID,
+            status: .running,
+            startedAt: Date(),
+            coinpipeVersion: CoinPipeVersion.current,
+            baseURL: client.configuration.baseURL.absoluteString,
+            parameters: parameters(resumedFrom: nil)
+        )
+        return try await run(in: folder, manifest: manifest, resuming: false)
+    }
+
+    /// Completes an interrupted or partial run without fetching again what is already on disk and sound.
+    ///
+    /// The run keeps the parameters it was started with (those in its manifest).
+    ///
+    /// - Throws: ``RunFolderError`` when the run folder or its manifest cannot be read or written.
+    public func resume(runID: RunID) async throws -> RunSummary {
+        let folder = try RunFolder.open(root: configuration.outputRoot, runID: runID)
+        var manifest = try RunManifest.load(from: folder)
+        manifest.parameters.resumedFrom = manifest.status.rawValue
+        return try await run(in: folder, manifest: manifest, resuming: true)
+    }
+
+    /// The collector for a resumed run: the same collector with the run's own parameters.
+    public func adopting(_ parameters: RunParameters) -> Collector {
+        var configuration = self.configuration
+        configuration.limit = CollectConfiguration.Limit(parameters.limit) ?? configuration.limit
+        configuration.convert = parameters.convert
+        configuration.info = CollectConfiguration.InfoSelection(parameters.info) ?? configuration.info
+        configuration.logoSize = parameters.logoSize
+        configuration.maxLogoBytes = parameters.maxLogoBytes
+        configuration.batchSize = parameters.batchSize
+        return Collector(
+            client: client,
+            httpClient: httpClient,
+            configuration: configuration,
+            logger: logger,
+            progress: progress
+        )
+    }
+
+    private func parameters(resumedFrom: String?) -> RunParameters {
+        RunParameters(
+            limit: configuration.limit.description,
+            convert: configuration.convert,
+            info: configuration.info.description,
+            logoSize: configuration.logoSize,
+            concurrency: configuration.concurrency,
+            maxLogoBytes: configuration.maxLogoBytes,
+            batchSize: configuration.batchSize,
+            resumedFrom: resumedFrom
+        )
+    }
+
+    // MARK: - The run
+
+    private func run(in folder: RunFolder, manifest: RunManifest, resuming: Bool) async throws -> RunSummary {
+        let started = ContinuousClock.now
+        let creditsBefore = await client.ledger.used
+        var manifest = manifest
+        var logger = self.logger
+        logger[metadataKey: "run_id"] = "\(folder.runID)"
+        manifest.status = .running
+        manifest.endedAt = nil
+        try writeManifest(manifest, to: folder)
+
+        let existingRaw = resuming ? Self.existingFiles(in: folder, under: "raw").count : 0
+        let recorder = RunRecorder(rawSequenceStart: existingRaw)
+        if resuming { try Self.removeLeftoverTemporaryFiles(in: folder) }
+
+        var counts = RunCounts()
+        do {
+            // Stage 1: listings.
+            var stageStart = ContinuousClock.now
+            let ids = try await listingsStage(folder, recorder, &counts, resuming: resuming, logger: logger)
+            await recorder.timeStage(.listings, ContinuousClock.now - stageStart)
+            guard let ids else {
+                return try await finish(folder, &manifest, recorder, counts, started, creditsBefore, failed: true)
+            }
+            // Stage 2: metadata.
+            stageStart = ContinuousClock.now
+            let logos = try await infoStage(folder, recorder, &counts, ids: ids, resuming: resuming, logger: logger)
+            await recorder.timeStage(.info, ContinuousClock.now - stageStart)
+            // Stage 3: logos.
+            stageStart = ContinuousClock.now
+            try await logoStage(folder, recorder, &counts, logos: logos, resuming: resuming)
+            await recorder.timeStage(.logos, ContinuousClock.now - stageStart)
+        } catch is CancellationError {
+            await recorder.fail(RunFailure(stage: "run", coinID: nil, url: nil, reason: "interrupted"))
+            _ = try await finish(folder, &manifest, recorder, counts, started, creditsBefore, failed: false)
+            throw CancellationError()
+        }
+        return try await finish(folder, &manifest, recorder, counts, started, creditsBefore, failed: false)
+    }
+
+    /// Fetches (or, when resuming, reuses) the listing and writes `data.json`.
+    ///
+    /// - Returns: the coin ids in rank order, or `nil` when the listing could not be fetched.
+    private func listingsStage(
+        _ folder: RunFolder,
+        _ recorder: RunRecorder,
+        _ counts: inout RunCounts,
+        resuming: Bool,
+        logger: Logger
+    ) async throws -> [Int]? {
+        if resuming, let data = Self.completeJSON(folder, "data.json") {
+            let decoded = try? CMCJSON.makeDecoder().decode(DecodedList<Listing>.self, from: data)
+            if let decoded {
+                counts.coins = decoded.items.count + decoded.diagnostics.count
+                await recorder.add(try folder.record(for: "data.json"))
+                logger.info("resuming: data.json is complete; listings are not fetched again", metadata: ["coins": "\(counts.coins)"])
+                return decoded.items.map(\.id)
+            }
+        }
+        progress.started(.listings, total: configuration.limit.rows)
+        let snapshot: ListingSnapshot
+        do {
+            snapshot = try await client.listingSnapshot(configuration.listingsQuery, maxRows: configuration.limit.rows) {
+                listings in progress.advanced(.listings, by: listings.count, failed: 0)
+            }
+        } catch let error as CMCError {
+            progress.finished(.listings, summary: "failed: \(error)")
+            logger.error("the listing could not be fetched", metadata: ["error": "\(error)"])
+            await recorder.fail(RunFailure(stage: "listings", coinID: nil, url: nil, reason: error.description))
+            return nil
+        }
+        for page in snapshot.supersededPages + snapshot.pages {
+            try await saveRaw(page.body, exchange: page.exchange, folder, recorder)
+        }
+        let merged: (json: Data, count: Int)
+        do {
+            merged = try RawJSONMerge.mergeDataArrays(snapshot.pages.map(\.body))
+        } catch {
+            await recorder.fail(RunFailure(stage: "listings", coinID: nil, url: nil, reason: "cannot merge pages: \(error)"))
+            return nil
+        }
+        await recorder.add(try folder.write(merged.json, to: "data.json"))
+        counts.coins = merged.count
+        await recorder.diagnose(snapshot.diagnostics, endpoint: CMCEndpoint.Path.listingsLatest)
+        let reconciliation = snapshot.reconciliation
+        if !reconciliation.isConsistent {
+            await recorder.fail(
+                RunFailure(
+                    stage: "listings",
+                    coinID: nil,
+                    url: nil,
+                    reason: "pages do not add up: \(reconciliation.duplicateIDs.count) duplicate and \(reconciliation.missing) missing ids against total_count \(reconciliation.totalCount.map(String.init) ?? "unknown")"
+                )
+            )
+        }
+        progress.finished(
+            .listings,
+            summary: "\(merged.count) coins in \(snapshot.pages.count) page(s)"
+                + (snapshot.diagnostics.isEmpty ? "" : ", \(snapshot.diagnostics.count) malformed item(s) kept as diagnostics")
+        )
+        return snapshot.listings.map(\.id)
+    }
+
+    /// Fetches (or reuses) metadata and writes `info.json`.
+    ///
+    /// - Returns: the logo jobs, in rank order.
+    private func infoStage(
+        _ folder: RunFolder,
+        _ recorder: RunRecorder,
+        _ counts: inout RunCounts,
+        ids: [Int],
+        resuming: Bool,
+        logger: Logger
+    ) async throws -> [LogoJob] {
+        let wanted = configuration.infoIDs(from: ids)
+        guard !wanted.isEmpty else { return [] }
+        var infos: [Int: CoinInfo] = [:]
+        if resuming, let data = Self.completeJSON(folder, "info.json"),
+            let decoded = try? CMCJSON.makeDecoder().decode(DecodedMap<CoinInfo>.self, from: data),
+            Set(decoded.allItems.map(\.id)).isSuperset(of: wanted)
+        {
+            for item in decoded.allItems { infos[item.id] = item }
+            await recorder.add(try folder.record(for: "info.json"))
+            logger.info("resuming: info.json is complete; metadata is not fetched again")
+        } else {
+            progress.started(.info, total: wanted.count)
+            let bodies = BodyCollector()
+            do {
+                let report = try await client.info(ids: wanted, batchSize: configuration.batchSize) { response in
+                    try await saveRaw(response.body, exchange: response.exchange, folder, recorder)
+                    await bodies.add(response.body, items: response.value.allItems)
+                    await recorder.diagnose(response.value.diagnostics, endpoint: CMCEndpoint.Path.info)
+                    progress.advanced(.info, by: response.value.allItems.count, failed: 0)
+                }
+                for value in report.rejected {
+                    await recorder.fail(
+                        RunFailure(stage: "info", coinID: Int(value), url: nil, reason: "the API refused this id as invalid")
+                    )
+                }
+            } catch let error as CMCError {
+                logger.error("metadata could not be fetched completely", metadata: ["error": "\(error)"])
+                await recorder.fail(RunFailure(stage: "info", coinID: nil, url: nil, reason: error.description))
+            }
+            let collected = await bodies.bodies
+            if !collected.isEmpty {
+                let merged = try RawJSONMerge.mergeDataObjects(collected)
+                await recorder.add(try folder.write(merged.json, to: "info.json"))
+            }
+            for item in await bodies.items { infos[item.id] = item }
+            progress.finished(.info, summary: "\(infos.count) of \(wanted.count) coins")
+        }
+        counts.info = infos.count
+        var jobs: [LogoJob] = []
+        for id in wanted {
+            guard let info = infos[id] else {
+                await recorder.fail(RunFailure(stage: "info", coinID: id, url: nil, reason: "no metadata was returned"))
+                continue
+            }
+            guard let logo = info.logo, !logo.isEmpty else {
+                await recorder.fail(RunFailure(stage: "logos", coinID: id, url: nil, reason: "the metadata has no logo URL"))
+                continue
+            }
+            jobs.append(LogoJob(coinID: id, url: LogoURL.resized(logo, to: configuration.logoSize)))
+        }
+        return jobs
+    }
+
+    /// Downloads the logos (skipping, when resuming, those already on disk).
+    private func logoStage(
+        _ folder: RunFolder,
+        _ recorder: RunRecorder,
+        _ counts: inout RunCounts,
+        logos: [LogoJob],
+        resuming: Bool
+    ) async throws {
+        counts.logosExpected = logos.count
+        guard !logos.isEmpty else { return }
+        var jobs = logos
+        if resuming {
+            var remaining: [LogoJob] = []
+            for job in logos {
+                let path = "Images/\(job.coinID).png"
+                if let record = try? folder.record(for: path), Self.holdsImage(folder, path) {
+                    await recorder.add(record)
+                    counts.logosKept += 1
+                } else {
+                    remaining.append(job)
+                }
+            }
+            jobs = remaining
+        }
+        progress.started(.logos, total: logos.count)
+        if counts.logosKept > 0 { progress.advanced(.logos, by: counts.logosKept, failed: 0) }
+        let fetcher = LogoFetcher(
+            httpClient: httpClient,
+            policy: LogoHostPolicy(apiBaseURL: client.configuration.baseURL, staticHosts: configuration.staticLogoHosts),
+            cache: LogoCache(root: configuration.outputRoot.appendingPathComponent(".cache/logos")),
+            configuration: LogoFetcher.Configuration(
+                concurrency: configuration.concurrency,
+                maxBytes: configuration.maxLogoBytes,
+                forceRevalidate: configuration.forceRevalidateLogos
+            ),
+            logger: logger
+        )
+        let progress = self.progress
+        let results = await fetcher.fetch(jobs, into: folder) { result in
+            if case .failed = result.outcome {
+                progress.advanced(.logos, by: 1, failed: 1)
+            } else {
+                progress.advanced(.logos, by: 1, failed: 0)
+            }
+        }
+        for result in results {
+            switch result.outcome {
+            case .downloaded(let record):
+                counts.logosDownloaded += 1
+                await recorder.add(record)
+            case .cached(let record, _):
+                counts.logosCached += 1
+                await recorder.add(record)
+            case .failed(let failure):
+                counts.logosFailed += 1
+                await recorder.fail(RunFailure(stage: "logos", coinID: result.coinID, url: result.url, reason: failure.description))
+            }
+        }
+        try Task.checkCancellation()
+        progress.finished(
+            .logos,
+            summary: "\(counts.logosDownloaded) downloaded, \(counts.logosCached) from cache"
+                + (counts.logosKept > 0 ? ", \(counts.logosKept) already on disk" : "") + ", \(counts.logosFailed) failed"
+        )
+    }
+
+    // MARK: - Files
+
+    private func saveRaw(_ body: Data, exchange: CMCExchange, _ folder: RunFolder, _ recorder: RunRecorder) async throws {
+        let path = await recorder.nextRawPath(endpoint: exchange.endpoint, exchange: exchange)
+        await recorder.add(try folder.write(body, to: path))
+    }
+
+    private func finish(
+        _ folder: RunFolder,
+        _ manifest: inout RunManifest,
+        _ recorder: RunRecorder,
+        _ counts: RunCounts,
+        _ started: ContinuousClock.Instant,
+        _ creditsBefore: Int,
+        failed: Bool
+    ) async throws -> RunSummary {
+        var counts = counts
+        let diagnostics = await recorder.diagnostics
+        counts.diagnostics = diagnostics.count
+        if !diagnostics.isEmpty {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var lines = Data()
+            for diagnostic in diagnostics {
+                lines.append(try encoder.encode(diagnostic))
+                lines.append(0x0A)
+            }
+            await recorder.add(try folder.write(lines, to: "diagnostics.jsonl"))
+        }
+        // Files already on disk from an earlier attempt of this run (when resuming) are recorded too.
+        var files = await recorder.files
+        for path in Self.existingFiles(in: folder, under: nil) where files[path] == nil && path != "manifest.json" {
+            files[path] = try folder.record(for: path)
+        }
+        let failures = await recorder.failures
+        // Requests of this invocation, after those of earlier attempts.
+        var requests = manifest.requests
+        for exchange in await client.exchanges.all {
+            requests.append(
+                RequestRecord(
+                    endpoint: exchange.endpoint,
+                    query: exchange.query,
+                    httpStatus: exchange.httpStatus,
+                    cmcErrorCode: exchange.cmcErrorCode,
+                    creditCount: exchange.creditCount,
+                    elapsedMilliseconds: exchange.elapsedMilliseconds,
+                    attempts: exchange.attempts,
+                    startedAt: exchange.startedAt,
+                    rawFile: await recorder.rawPath(for: exchange)
+                )
+            )
+        }
+        let creditsUsed = await client.ledger.used - creditsBefore
+        manifest.requests = requests
+        manifest.creditsUsed += creditsUsed
+        manifest.counts = counts
+        manifest.failures = failures
+        manifest.files = files.values.sorted { $0.path < $1.path }
+        manifest.endedAt = Date()
+        manifest.status = failed ? .failed : (failures.isEmpty ? .complete : .partial)
+        try writeManifest(manifest, to: folder)
+        return RunSummary(
+            runID: folder.runID.description,
+            path: folder.url.path,
+            status: manifest.status,
+            counts: counts,
+            creditsUsed: creditsUsed,
+            durationSeconds: (ContinuousClock.now - started).secondsDouble,
+            stageSeconds: await recorder.stageSeconds,
+            failures: failures
+        )
+    }
+
+    private func writeManifest(_ manifest: RunManifest, to folder: RunFolder) throws {
+        _ = try folder.write(try manifest.encoded(), to: "manifest.json", durable: true)
+    }
+
+    /// The bytes of a file when it holds one complete JSON document.
+    private static func completeJSON(_ folder: RunFolder, _ path: String) -> Data? {
+        guard let url = try? folder.fileURL(path), let data = try? Data(contentsOf: url), RawJSON.isComplete(data)
+        else { return nil }
+        return data
+    }
+
+    /// Relative paths of the regular files in the run folder (or one of its subfolders).
+    static func existingFiles(in folder: RunFolder, under subfolder: String?) -> [String] {
+        let base = subfolder.map { folder.url.appendingPathComponent($0) } ?? folder.url
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
+        else { return [] }
+        let rootPath = folder.url.standardizedFileURL.path + "/"
+        var paths: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(rootPath) else { continue }
+            let relative = String(path.dropFirst(rootPath.count))
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".tmp-") }) { continue }
+            paths.append(relative)
+        }
+        return paths.sorted()
+    }
+
+    /// Whether a file in the run folder starts with an image format's magic bytes.
+    private static func holdsImage(_ folder: RunFolder, _ path: String) -> Bool {
+        guard let url = try? folder.fileURL(path), let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 16)) ?? Data()
+        return ImageFormat.sniff(head) != nil
+    }
+
+    /// Deletes temporary files an interrupted run left behind (inside the run folder only).
+    static func removeLeftoverTemporaryFiles(in folder: RunFolder) throws {
+        guard let enumerator = FileManager.default.enumerator(at: folder.url, includingPropertiesForKeys: nil) else { return }
+        for case let url as URL in enumerator where url.lastPathComponent.hasPrefix(".tmp-") {
+            try FileManager.default.removeItem(at: url)
+        }
+    }
+}
+
+/// Bodies and items of the info batches, gathered as they arrive.
+private actor BodyCollector {
+    var bodies: [Data] = []
+    var items: [CoinInfo] = []
+
+    func add(_ body: Data, items: [CoinInfo]) {
+        bodies.append(body)
+        self.items += items
+    }
+}
+
+extension Duration {
+    var secondsDouble: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

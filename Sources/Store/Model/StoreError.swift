@@ -1,0 +1,75 @@
+/// A store operation that failed: a folder that is not a run, an ambiguous coin, a schema problem, a database
+/// error.
+///
+/// Match on ``code``; read ``description`` for a message that names what to do. Messages never contain a
+/// database password.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    /// The class of failure.
+    public struct Code: Sendable, Hashable, CustomStringConvertible {
+        enum Base: String, Sendable, Hashable {
+            case noStore
+            case notARunFolder
+            case unreadableRun
+            case runInProgress
+            case coinNotFound
+            case ambiguousCoin
+            case runNotFound
+            case schemaTooNew
+            case migrationChanged
+            case invalidArgument
+            case database
+        }
+
+        let base: Base
+
+        /// `--store none` was given where a store is needed.
+        public static let noStore = Code(base: .noStore)
+        /// A path holds neither `data.json` nor `manifest.json`.
+        public static let notARunFolder = Code(base: .notARunFolder)
+        /// A run folder's `data.json`, `info.json` or `manifest.json` could not be read.
+        public static let unreadableRun = Code(base: .unreadableRun)
+        /// A run folder whose manifest still says `running`: resume or finish it first.
+        public static let runInProgress = Code(base: .runInProgress)
+        /// No stored coin has this id, slug or symbol.
+        public static let coinNotFound = Code(base: .coinNotFound)
+        /// A symbol names several coins; ``StoreError/candidates`` lists them.
+        public static let ambiguousCoin = Code(base: .ambiguousCoin)
+        /// No stored run has this id.
+        public static let runNotFound = Code(base: .runNotFound)
+        /// The store was migrated by a newer CoinPipe.
+        public static let schemaTooNew = Code(base: .schemaTooNew)
+        /// An applied migration's SQL differs from this CoinPipe's (migrations are append-only).
+        public static let migrationChanged = Code(base: .migrationChanged)
+        /// An argument is out of range (for example a negative `--top`).
+        public static let invalidArgument = Code(base: .invalidArgument)
+        /// The database reported an error.
+        public static let database = Code(base: .database)
+
+        public var description: String { base.rawValue }
+    }
+
+    /// The class of failure.
+    public var code: Code
+    /// What happened and what to do.
+    public var message: String
+    /// For ``Code/ambiguousCoin``: every coin the symbol names, largest market cap first.
+    public var candidates: [CoinCandidate]
+
+    /// Creates an error.
+    ///
+    /// - Parameters:
+    ///   - code: The class of failure.
+    ///   - message: What happened and what to do.
+    ///   - candidates: The coins an ambiguous symbol names.
+    public init(_ code: Code, _ message: String, candidates: [CoinCandidate] = []) {
+        self.code = code
+        self.message = message
+        self.candidates = candidates
+    }
+
+    public var description: String {
+        guard !candidates.isEmpty else { return message }
+        let lines = candidates.map { "  " + $0.description }
+        return ([message] + lines).joined(separator: "\n")
+    }
+}

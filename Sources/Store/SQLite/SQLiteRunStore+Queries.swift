@@ -1,0 +1,339 @@
+import GRDB
+
+extension SQLiteRunStore {
+    public func runs(limit: Int?) async throws -> [StoredRun] {
+        try await database("list runs") { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: "SELECT \(QuoteSQL.storedRunList) FROM runs ORDER BY started_at DESC, seq DESC LIMIT ?",
+                arguments: [limit ?? -1]
+            )
+            var result: [StoredRun] = []
+            while let row = try rows.next() {
+                var summary = StoredRun(
+                    id: row[0],
+                    source: row[1],
+                    status: row[2],
+                    startedAt: EpochMillis.fromSQL(row[3]) ?? EpochMillis(0),
+                    loadedAt: EpochMillis.fromSQL(row[18]) ?? EpochMillis(0)
+                )
+                summary.endedAt = EpochMillis.fromSQL(row[4])
+                summary.snapshotAt = EpochMillis.fromSQL(row[5])
+                summary.sourceHost = row[6]
+                summary.coinpipeVersion = row[7]
+                summary.converts = (row[8] as String? ?? "").split(separator: ",").map(String.init)
+                summary.creditsUsed = row[9]
+                summary.coins = row[10]
+                summary.info = row[11]
+                let downloaded: Int? = row[12]
+                let cached: Int? = row[13]
+                summary.logos = downloaded == nil && cached == nil ? nil : (downloaded ?? 0) + (cached ?? 0)
+                summary.logosFailed = row[14]
+                summary.diagnostics = row[15]
+                summary.quotesSeen = row[16]
+                summary.quotesNew = row[17]
+                result.append(summary)
+            }
+            return result
+        }
+    }
+
+    public func latest(convert: String, top: Int?) async throws -> [QuoteRow] {
+        try await database("read the latest snapshot") { db in
+            guard
+                let runSeq = try Int64.fetchOne(
+                    db,
+                    sql: """
+                        SELECT seq FROM runs WHERE quotes_seen > 0 AND (',' || converts || ',') LIKE ?
+                        ORDER BY started_at DESC, seq DESC LIMIT 1
+                        """,
+                    arguments: ["%,\(convert),%"]
+                )
+            else { return [] }
+            return try Self.quoteRows(
+                db,
+                sql: """
+                    SELECT \(QuoteSQL.selectList) FROM run_quotes rq JOIN quotes q ON q.id = rq.quote_id
+                    \(QuoteSQL.joins)
+                    WHERE rq.run_seq = ? AND q.convert = ?
+                    ORDER BY q.cmc_rank IS NULL, q.cmc_rank, q.coin_id LIMIT ?
+                    """,
+                arguments: [runSeq, convert, top ?? -1]
+            )
+        }
+    }
+
+    public func coins(matching query: CoinQuery, convert: String) async throws -> [CoinCandidate] {
+        try await database("look up a coin") { db in
+            let ids: [Int]
+            switch query {
+            case .id(let id):
+                ids = try Int.fetchAll(db, sql: "SELECT DISTINCT id FROM coins WHERE id = ?", arguments: [id])
+            case .name(let text):
+                let bySlug = try Int.fetchAll(
+                    db,
+                    sql: "SELECT DISTINCT id FROM coins WHERE slug = ? ORDER BY id",
+                    arguments: [text.lowercased()]
+                )
+                if !bySlug.isEmpty {
+                    ids = bySlug
+                } else {
+                    let current = try Int.fetchAll(
+                        db,
+                        sql: """
+                            SELECT DISTINCT id FROM coins WHERE symbol = ? COLLATE NOCASE AND valid_to IS NULL
+                            ORDER BY id
+                            """,
+                        arguments: [text]
+                    )
+                    ids =
+                        current.isEmpty
+                        ? try Int.fetchAll(
+                            db,
+                            sql: "SELECT DISTINCT id FROM coins WHERE symbol = ? COLLATE NOCASE ORDER BY id",
+                            arguments: [text]
+                        ) : current
+                }
+            }
+            var candidates: [CoinCandidate] = []
+            for id in ids {
+                var candidate = CoinCandidate(id: id)
+                if let identity = try Row.fetchOne(
+                    db,
+                    sql: "SELECT name, symbol, slug FROM coins WHERE id = ? ORDER BY valid_from DESC LIMIT 1",
+                    arguments: [id]
+                ) {
+                    candidate.name = identity[0]
+                    candidate.symbol = identity[1]
+                    candidate.slug = identity[2]
+                }
+                if let market = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT market_cap, cmc_rank FROM quotes WHERE coin_id = ? AND convert = ?
+                        ORDER BY last_updated DESC LIMIT 1
+                        """,
+                    arguments: [id, convert]
+                ) {
+                    candidate.marketCap = market[0]
+                    candidate.cmcRank = market[1]
+                }
+                candidates.append(candidate)
+            }
+            return candidates.sortedByMarketCap()
+        }
+    }
+
+    public func history(coinID: Int, convert: String, range: TimeRange) async throws -> [QuoteRow] {
+        try await database("read a coin's history") { db in
+            var conditions = ["q.coin_id = ?", "q.convert = ?"]
+            var arguments: StatementArguments = [coinID, convert]
+            if let from = range.from {
+                conditions.append("q.last_updated >= ?")
+                _ = arguments.append(contentsOf: [from.sqlValue])
+            }
+            if let to = range.to {
+                conditions.append("q.last_updated < ?")
+                _ = arguments.append(contentsOf: [to.sqlValue])
+            }
+            let identity = try Row.fetchOne(
+                db,
+                sql: "SELECT symbol, name, slug FROM coins WHERE id = ? ORDER BY valid_from DESC LIMIT 1",
+                arguments: [coinID]
+            )
+            let statement = try db.makeStatement(
+                sql: """
+                    SELECT \(QuoteSQL.historySelectList) FROM quotes q
+                    WHERE \(conditions.joined(separator: " AND ")) ORDER BY q.last_updated
+                    """
+            )
+            try statement.setArguments(arguments)
+            var rows: [QuoteRow] = []
+            var runSeqs: [Int64] = []
+            var scratch: [Double?] = []
+            let symbol: String? = identity?[0]
+            let name: String? = identity?[1]
+            let slug: String? = identity?[2]
+            try SQLiteColumns.forEachRow(statement, db) { columns in
+                let lastUpdated = columns.time() ?? EpochMillis(0)
+                runSeqs.append(columns.int64())
+                var quote = QuoteRow(coinID: coinID, convert: convert, lastUpdated: lastUpdated, firstSeenRun: "")
+                quote.symbol = symbol
+                quote.name = name
+                quote.slug = slug
+                Self.readMarketColumns(&columns, into: &quote, scratch: &scratch)
+                rows.append(quote)
+            }
+            guard let low = runSeqs.min(), let high = runSeqs.max() else { return [] }
+            var runIDs: [Int64: String] = [:]
+            let runs = try db.makeStatement(sql: "SELECT seq, id FROM runs WHERE seq BETWEEN ? AND ?")
+            try runs.setArguments([low, high])
+            try SQLiteColumns.forEachRow(runs, db) { columns in
+                let seq = columns.int64()
+                runIDs[seq] = columns.text()
+            }
+            for index in rows.indices {
+                rows[index].firstSeenRun = runIDs[runSeqs[index]] ?? ""
+            }
+            return rows
+        }
+    }
+
+    public func export(
+        _ selection: ExportSelection,
+        convert: String?,
+        chunkSize: Int,
+        _ body: ([QuoteRow]) async throws -> Void
+    ) async throws -> Int {
+        let chunkSize = max(1, chunkSize)
+        var total = 0
+        switch selection {
+        case .run(let runID):
+            let runSeq = try await database("find run \(runID)") { db in
+                try Int64.fetchOne(db, sql: "SELECT seq FROM runs WHERE id = ?", arguments: [runID])
+            }
+            guard let runSeq else {
+                throw StoreError(.runNotFound, "no stored run has the id \(runID); `coinpipe runs` lists them.")
+            }
+            // Keyset pages over the run's quote ids: each page is one short read, so a loading collector is
+            // never blocked and memory stays at one chunk.
+            var after: Int64 = 0
+            while true {
+                let cursor = after
+                let page = try await database("export run \(runID)") { db in
+                    var sql = """
+                        SELECT \(QuoteSQL.selectList), q.id FROM run_quotes rq JOIN quotes q ON q.id = rq.quote_id
+                        \(QuoteSQL.joins) WHERE rq.run_seq = ? AND rq.quote_id > ?
+                        """
+                    var arguments: StatementArguments = [runSeq, cursor]
+                    if let convert {
+                        sql += " AND q.convert = ?"
+                        _ = arguments.append(contentsOf: [convert])
+                    }
+                    sql += " ORDER BY rq.quote_id LIMIT ?"
+                    _ = arguments.append(contentsOf: [chunkSize])
+                    return try Self.keyedQuoteRows(db, sql: sql, arguments: arguments)
+                }
+                guard let last = page.last else { break }
+                after = last.key
+                total += page.count
+                try await body(page.map(\.row))
+                if page.count < chunkSize { break }
+            }
+        case .range(let range):
+            var after: (time: String, id: Int64)? = nil
+            while true {
+                let cursor = after
+                let page = try await database("export quotes") { db in
+                    var conditions: [String] = []
+                    var arguments: StatementArguments = []
+                    if let from = range.from {
+                        conditions.append("q.last_updated >= ?")
+                        _ = arguments.append(contentsOf: [from.sqlValue])
+                    }
+                    if let to = range.to {
+                        conditions.append("q.last_updated < ?")
+                        _ = arguments.append(contentsOf: [to.sqlValue])
+                    }
+                    if let convert {
+                        conditions.append("q.convert = ?")
+                        _ = arguments.append(contentsOf: [convert])
+                    }
+                    if let cursor {
+                        conditions.append("(q.last_updated, q.id) > (?, ?)")
+                        _ = arguments.append(contentsOf: [cursor.time, cursor.id])
+                    }
+                    let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+                    _ = arguments.append(contentsOf: [chunkSize])
+                    return try Self.keyedQuoteRows(
+                        db,
+                        sql: """
+                            SELECT \(QuoteSQL.selectList), q.id FROM quotes q \(QuoteSQL.joins) \(whereClause)
+                            ORDER BY q.last_updated, q.id LIMIT ?
+                            """,
+                        arguments: arguments
+                    )
+                }
+                guard let last = page.last else { break }
+                after = (last.row.lastUpdated.sqlValue, last.key)
+                total += page.count
+                try await body(page.map(\.row))
+                if page.count < chunkSize { break }
+            }
+        }
+        return total
+    }
+
+    // MARK: - Row decoding
+
+    /// Rows of ``QuoteSQL/selectList``.
+    static func quoteRows(_ db: Database, sql: String, arguments: StatementArguments) throws -> [QuoteRow] {
+        try keyedQuoteRows(db, sql: sql, arguments: arguments, keyed: false).map(\.row)
+    }
+
+    /// Rows of ``QuoteSQL/selectList`` followed by `q.id` (when `keyed`).
+    static func keyedQuoteRows(
+        _ db: Database,
+        sql: String,
+        arguments: StatementArguments,
+        keyed: Bool = true
+    ) throws -> [(row: QuoteRow, key: Int64)] {
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(arguments)
+        var result: [(row: QuoteRow, key: Int64)] = []
+        var scratch: [Double?] = []
+        try SQLiteColumns.forEachRow(statement, db) { columns in
+            let row = quoteRow(&columns, scratch: &scratch)
+            result.append((row, keyed ? columns.int64() : 0))
+        }
+        return result
+    }
+
+    /// Reads the columns of ``QuoteSQL/selectList``, in order.
+    static func quoteRow(_ columns: inout SQLiteColumns, scratch: inout [Double?]) -> QuoteRow {
+        let coinID = columns.int() ?? 0
+        let symbol = columns.text()
+        let name = columns.text()
+        let slug = columns.text()
+        let convert = columns.text() ?? ""
+        let lastUpdated = columns.time() ?? EpochMillis(0)
+        var quote = QuoteRow(coinID: coinID, convert: convert, lastUpdated: lastUpdated, firstSeenRun: "")
+        quote.symbol = symbol
+        quote.name = name
+        quote.slug = slug
+        readMarketColumns(&columns, into: &quote, scratch: &scratch)
+        quote.firstSeenRun = columns.text() ?? ""
+        return quote
+    }
+
+    /// Reads the numeric columns, `infinite_supply`, `cmc_rank` and `num_market_pairs`, in order; `scratch`
+    /// is reused from row to row.
+    static func readMarketColumns(
+        _ columns: inout SQLiteColumns,
+        into quote: inout QuoteRow,
+        scratch: inout [Double?]
+    ) {
+        scratch.removeAll(keepingCapacity: true)
+        for _ in QuoteRow.doubleColumns {
+            scratch.append(columns.double())
+        }
+        quote.setDoubles(scratch)
+        quote.infiniteSupply = columns.bool()
+        quote.cmcRank = columns.int()
+        quote.numMarketPairs = columns.int()
+    }
+}
+
+extension [CoinCandidate] {
+    /// Largest market cap first, unknown caps last, then by id.
+    func sortedByMarketCap() -> [CoinCandidate] {
+        sorted { lhs, rhs in
+            switch (lhs.marketCap, rhs.marketCap) {
+            case (let left?, let right?) where left != right: left > right
+            case (.some, nil): true
+            case (nil, .some): false
+            default: lhs.id < rhs.id
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+public import Logging
+
+/// A database of runs: the one seam between CoinPipe and a storage engine.
+///
+/// Implemented by ``SQLiteRunStore`` (GRDB, the default) and ``PostgresRunStore`` (postgres-nio). Both create
+/// and upgrade the same logical schema with versioned migrations when opened, so a store is always at
+/// ``StoreSchema/currentVersion`` once you hold it. Open one with ``withRunStore(_:logger:create:_:)``.
+public protocol RunStore: Sendable, CustomStringConvertible {
+    /// Writes a run in one transaction: its `runs` row, coin identities, quotes, metadata and logos.
+    ///
+    /// Idempotent: quotes already stored (same coin, convert and `last_updated`) are not stored again, and
+    /// reloading a run updates its `runs` row in place.
+    ///
+    /// - Parameters:
+    ///   - run: The run, from ``RunLoader/prepare(folder:)``.
+    ///   - logger: Receives debug lines about the batches.
+    /// - Returns: What the load did (``LoadReport/seconds`` is the caller's to fill in).
+    /// - Throws: ``StoreError`` with ``StoreError/Code/database`` when the database fails; nothing is written then.
+    func load(_ run: PreparedRun, logger: Logger) async throws -> LoadReport
+
+    /// The stored runs, newest first.
+    ///
+    /// - Parameter limit: At most this many, or `nil` for all.
+    /// - Returns: The runs.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/database``.
+    func runs(limit: Int?) async throws -> [StoredRun]
+
+    /// The newest snapshot in `convert`, by CMC rank: the quotes of the newest run that has quotes in
+    /// `convert`.
+    ///
+    /// - Parameters:
+    ///   - convert: The convert currency, e.g. `USD`.
+    ///   - top: At most this many coins, or `nil` for all.
+    /// - Returns: The rows, rank 1 first (coins without a rank last).
+    /// - Throws: ``StoreError`` with ``StoreError/Code/database``.
+    func latest(convert: String, top: Int?) async throws -> [QuoteRow]
+
+    /// The coins a query names, with their latest market cap in `convert`, largest first.
+    ///
+    /// An id matches that coin; text matches a slug (any time), else a current symbol (case-insensitive),
+    /// else a former symbol.
+    ///
+    /// - Parameters:
+    ///   - query: An id, slug or symbol.
+    ///   - convert: The currency of the market caps.
+    /// - Returns: The matching coins; empty when none.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/database``.
+    func coins(matching query: CoinQuery, convert: String) async throws -> [CoinCandidate]
+
+    /// One coin's stored quotes in `convert`, oldest first.
+    ///
+    /// - Parameters:
+    ///   - coinID: The CMC id.
+    ///   - convert: The convert currency.
+    ///   - range: The window of `last_updated` times.
+    /// - Returns: The series.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/database``.
+    func history(coinID: Int, convert: String, range: TimeRange) async throws -> [QuoteRow]
+
+    /// Streams quotes to `body` in chunks, without holding the whole selection in memory.
+    ///
+    /// - Parameters:
+    ///   - selection: A run's quotes, or the quotes in a time range.
+    ///   - convert: Only this convert currency, or `nil` for all.
+    ///   - chunkSize: Rows per call of `body`.
+    ///   - body: Receives each chunk, in a stable order; throwing stops the export.
+    /// - Returns: The number of rows exported.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/runNotFound`` for an unknown run,
+    ///   ``StoreError/Code/database``, or what `body` throws.
+    func export(
+        _ selection: ExportSelection,
+        convert: String?,
+        chunkSize: Int,
+        _ body: ([QuoteRow]) async throws -> Void
+    ) async throws -> Int
+
+    /// The schema version the store is at (the number of migrations applied).
+    ///
+    /// - Returns: The version.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/database``.
+    func schemaVersion() async throws -> Int
+
+    /// The database's size on disk, in bytes.
+    ///
+    /// - Returns: The size.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/database``.
+    func sizeInBytes() async throws -> Int64
+}

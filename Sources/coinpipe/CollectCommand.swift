@@ -1,0 +1,95 @@
+import ArgumentParser
+import CMCClient
+import Collector
+import Foundation
+import Logging
+
+/// `coinpipe collect`: the main job.
+struct CollectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "collect",
+        abstract: "Collect listings, metadata and logos into a new run folder <out>/<run-id>/.",
+        discussion: """
+            Exit codes: 0 complete; 3 partial (the run folder is written and manifest.json lists what failed); \
+            1 failed (nothing usable, or the API refused the key); 2 usage or configuration error.
+            """
+    )
+
+    @OptionGroup var api: APIOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var collect: CollectOptions
+    @OptionGroup var logging: LoggingOptions
+
+    @Option(name: .long, help: ArgumentHelp("Complete an interrupted or partial run instead of starting a new one.", valueName: "run-id"))
+    var resume: String?
+
+    @Flag(name: .long, help: "Print the calls and credits the run would cost (and what the key has left) without spending a credit.")
+    var plan = false
+
+    @Flag(name: .long, help: "Print one JSON object as the result instead of a summary.")
+    var json = false
+
+    func validate() throws {
+        if let resume, RunID(resume) == nil {
+            throw ValidationError("--resume takes a run id (a UUID such as 0f8c…), not '\(resume)'.")
+        }
+        if plan, resume != nil { throw ValidationError("--plan and --resume cannot be combined.") }
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let logger = logging.makeLogger(label: "coinpipe.collect")
+        let collectConfiguration = collect.configuration(outputRoot: output.url)
+        if plan {
+            var clientConfiguration = CMCClient.Configuration(baseURL: try api.resolvedBaseURL(environment: environment))
+            clientConfiguration.apiKey = try? api.resolvedKey(environment: environment)
+            let result = try await CollectRunner.plan(client: clientConfiguration, collect: collectConfiguration, logger: logger)
+            print(json ? JSONOutput.render(result) : result.text)
+            return
+        }
+        let clientConfiguration = try api.clientConfiguration(environment: environment)
+        try await CollectInvocation.run(
+            client: clientConfiguration,
+            collect: collectConfiguration,
+            resume: resume.flatMap(RunID.init),
+            json: json,
+            logger: logger
+        )
+    }
+}
+
+/// Runs a collection and turns its outcome into output and an exit code (shared with `demo`).
+enum CollectInvocation {
+    static func run(
+        client: CMCClient.Configuration,
+        collect: CollectConfiguration,
+        resume: RunID?,
+        json: Bool,
+        logger: Logger
+    ) async throws {
+        let progress: any CollectProgress =
+            TerminalProgress.standardErrorIsTerminal ? TerminalProgress() : LineProgress()
+        let summary: RunSummary
+        do {
+            summary = try await CollectRunner.run(
+                client: client,
+                collect: collect,
+                resume: resume,
+                logger: logger,
+                progress: progress
+            )
+        } catch let refusal as CollectRunner.Refusal {
+            FileHandleOutput.standardError("error: \(refusal)")
+            throw refusal.isUsageError ? ExitCode.usage : ExitCode.runFailed
+        } catch let error as RunFolderError {
+            FileHandleOutput.standardError("error: \(error)")
+            throw ExitCode.usage
+        }
+        print(json ? JSONOutput.render(summary) : summary.text)
+        switch summary.status {
+        case .complete: return
+        case .partial: throw ExitCode.partial
+        case .failed, .running: throw ExitCode.runFailed
+        }
+    }
+}

@@ -1,0 +1,269 @@
+import CMCEmulator
+import Foundation
+import Logging
+import Testing
+
+/// The built `coinpipe` binary, run as a user would run it.
+@Suite struct CLITests {
+    @Test func helpListsTheCommands() throws {
+        let result = try runCoinPipe(["--help"])
+        #expect(result.status == 0)
+        for command in ["collect", "demo", "verify", "key", "emulator"] { #expect(result.stdout.contains(command)) }
+    }
+
+    @Test func noKeyIsAUsageErrorThatSaysHowToProvideOne() throws {
+        let result = try runCoinPipe(["collect", "--out", try temporaryDirectory().path], environment: [:])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("CMC_API_KEY"))
+        #expect(result.stderr.contains("--api-key-file"))
+        #expect(result.stderr.contains("coinpipe demo"))
+    }
+
+    @Test(arguments: [
+        (["collect", "--base-url", "http://pro-api.example.com"], "plain http://"),
+        (["collect", "--logo-size", "65"], "--logo-size"),
+        (["collect", "--limit", "zero"], "--limit"),
+        (["collect", "--resume", "not-a-uuid"], "--resume"),
+        (["verify"], "--all"),
+    ])
+    func badInputIsAUsageError(arguments: [String], mention: String) throws {
+        let result = try runCoinPipe(arguments, environment: ["CMC_API_KEY": "k"])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains(mention), "\(result.stderr)")
+    }
+
+    @Test func collectAgainstTheEmulatorPrintsJSONAndExitsZero() async throws {
+        try await withEmulator(emulator(coins: 400), logger: silent()) { running in
+            let out = try temporaryDirectory()
+            let result = try runCoinPipe(
+                ["collect", "--base-url", running.baseURL.absoluteString, "--limit", "all", "--info", "all", "--out", out.path, "--json"],
+                environment: ["CMC_API_KEY": running.apiKey]
+            )
+            #expect(result.status == 0, "\(result.stderr)")
+            let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(summary["status"] as? String == "complete")
+            #expect((summary["counts"] as? [String: Any])?["coins"] as? Int == 400)
+            #expect(summary["credits_used"] as? Int == 2 + 4)
+            let runID = try #require(summary["run_id"] as? String)
+            let verify = try runCoinPipe(["verify", runID, "--out", out.path])
+            #expect(verify.status == 0, "\(verify.stdout)")
+        }
+    }
+
+    @Test func hostileLogosMakeAPartialRunThatExitsThree() async throws {
+        var configuration = emulator(coins: 60)
+        configuration.hostileLogos = HostileLogoKind.allCases
+        try await withEmulator(configuration, logger: silent()) { running in
+            let out = try temporaryDirectory()
+            let result = try runCoinPipe(
+                ["collect", "--base-url", running.baseURL.absoluteString, "--limit", "all", "--out", out.path],
+                environment: ["CMC_API_KEY": running.apiKey]
+            )
+            #expect(result.status == 3, "\(result.stderr)")
+            #expect(result.stdout.contains("partial"))
+        }
+    }
+
+    @Test func anInvalidKeyFailsWithExitOne() async throws {
+        try await withEmulator(emulator(coins: 20), logger: silent()) { running in
+            let result = try runCoinPipe(
+                ["collect", "--base-url", running.baseURL.absoluteString, "--out", try temporaryDirectory().path],
+                environment: ["CMC_API_KEY": "wrong"]
+            )
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("This API Key is invalid."))
+            #expect(!result.stderr.contains("wrong"))
+        }
+    }
+
+    @Test func aKilledRunIsCompletedByResumeWithoutFetchingAgain() async throws {
+        var configuration = emulator(coins: 1500)
+        configuration.logoLatency = .milliseconds(25)
+        try await withEmulator(configuration, logger: silent()) { running in
+            let out = try temporaryDirectory()
+            let process = try startCoinPipe(
+                ["collect", "--base-url", running.baseURL.absoluteString, "--limit", "all", "--info", "all", "--out", out.path],
+                environment: ["CMC_API_KEY": running.apiKey]
+            )
+            // Wait until part of the logos are on disk, then kill the process hard.
+            var runFolder: URL?
+            for _ in 0..<400 {
+                try await Task.sleep(for: .milliseconds(50))
+                if let name = try? FileManager.default.contentsOfDirectory(atPath: out.path).first(where: { UUID(uuidString: $0) != nil }) {
+                    let images = out.appendingPathComponent(name).appendingPathComponent("Images")
+                    if ((try? FileManager.default.contentsOfDirectory(atPath: images.path).count) ?? 0) > 200 {
+                        runFolder = out.appendingPathComponent(name)
+                        break
+                    }
+                }
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let folder = try #require(runFolder)
+            let before = await running.stats()
+            let listingCalls = before.byPath["/v1/cryptocurrency/listings/latest"] ?? 0
+            let infoCalls = before.byPath["/v2/cryptocurrency/info"] ?? 0
+            let logosBefore = before.logoRequests
+
+            let resumed = try runCoinPipe(
+                ["collect", "--resume", folder.lastPathComponent, "--base-url", running.baseURL.absoluteString, "--out", out.path, "--json"],
+                environment: ["CMC_API_KEY": running.apiKey]
+            )
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+            let after = await running.stats()
+            #expect(after.byPath["/v1/cryptocurrency/listings/latest"] ?? 0 == listingCalls)
+            #expect(after.byPath["/v2/cryptocurrency/info"] ?? 0 == infoCalls)
+            #expect(after.logoRequests - logosBefore < 1500 - 200)
+            let images = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Images").path)
+            #expect(images.filter { $0.hasSuffix(".png") }.count == 1500)
+            let verify = try runCoinPipe(["verify", folder.lastPathComponent, "--out", out.path])
+            #expect(verify.status == 0, "\(verify.stdout)")
+        }
+    }
+
+    @Test func verifyReportsATornFile() async throws {
+        try await withEmulator(emulator(coins: 30), logger: silent()) { running in
+            let out = try temporaryDirectory()
+            let result = try runCoinPipe(
+                ["collect", "--base-url", running.baseURL.absoluteString, "--out", out.path, "--json"],
+                environment: ["CMC_API_KEY": running.apiKey]
+            )
+            #expect(result.status == 0)
+            let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let runID = try #require(summary["run_id"] as? String)
+            let data = out.appendingPathComponent(runID).appendingPathComponent("data.json")
+            try Data("[]".utf8).write(to: data)
+            let verify = try runCoinPipe(["verify", "--all", "--out", out.path])
+            #expect(verify.status == 1)
+            #expect(verify.stdout.contains("data.json"))
+        }
+    }
+
+    @Test func keyShowsThePlanAndUsage() async throws {
+        try await withEmulator(emulator(coins: 20), logger: silent()) { running in
+            let result = try runCoinPipe(
+                ["key", "--base-url", running.baseURL.absoluteString],
+                environment: ["CMC_API_KEY": running.apiKey]
+            )
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("Calls per minute"))
+            #expect(result.stdout.contains("Monthly credits"))
+            let noKey = try runCoinPipe(["key", "--base-url", running.baseURL.absoluteString], environment: [:])
+            #expect(noKey.status == 2)
+            #expect(noKey.stderr.contains("CMC_API_KEY"))
+        }
+    }
+
+    @Test func theEmulatorAnnouncesItsPortFirst() async throws {
+        let process = Process()
+        process.executableURL = coinPipeExecutable()
+        process.arguments = ["emulator", "--port", "0", "--coins", "50"]
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let line = readLine(from: stdout.fileHandleForReading)
+        #expect(line.hasPrefix("listening on http://127.0.0.1:"))
+        let port = Int(line.split(separator: ":").last ?? "") ?? 0
+        #expect(port > 0)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}
+
+// MARK: - Running the binary
+
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+func coinPipeExecutable() -> URL {
+    let here = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+    return here.deletingLastPathComponent().appendingPathComponent("coinpipe")
+}
+
+func startCoinPipe(_ arguments: [String], environment: [String: String]) throws -> Process {
+    let process = Process()
+    process.executableURL = coinPipeExecutable()
+    process.arguments = arguments
+    var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LOG_LEVEL": "warning"]
+    env.merge(environment) { $1 }
+    process.environment = env
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+}
+
+func runCoinPipe(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = coinPipeExecutable()
+    process.arguments = arguments
+    var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LOG_LEVEL": "warning"]
+    env.merge(environment) { $1 }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let errorData = ReadAll(err.fileHandleForReading)
+    let outputData = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: outputData, as: UTF8.self),
+        stderr: String(decoding: errorData.wait(), as: UTF8.self)
+    )
+}
+
+/// Drains a pipe on a background thread, so a chatty stderr cannot block the child.
+final class ReadAll: @unchecked Sendable {
+    // Written once by the reading thread before `done` is signalled; read only after waiting on it.
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            self.data = handle.readDataToEndOfFile()
+            self.done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}
+
+func readLine(from handle: FileHandle) -> String {
+    var bytes = Data()
+    while true {
+        let byte = handle.readData(ofLength: 1)
+        if byte.isEmpty || byte == Data([0x0A]) { break }
+        bytes.append(byte)
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("coinpipe-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+func emulator(coins: Int) -> EmulatorConfiguration {
+    var configuration = EmulatorConfiguration()
+    configuration.coins = coins
+    configuration.plan = .unlimited
+    return configuration
+}
+
+func silent() -> Logger {
+    var logger = Logger(label: "silent", factory: { _ in SwiftLogNoOpLogHandler() })
+    logger.logLevel = .critical
+    return logger
+}

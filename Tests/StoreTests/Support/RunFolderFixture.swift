@@ -1,0 +1,197 @@
+import Crypto
+import Foundation
+
+/// Writes run folders shaped like the collector's (and the original script's) from small hand-written JSON.
+///
+/// Every number is written as the literal text given, so tests can compare what the store returns with what
+/// an independent parser (`JSONSerialization`) reads from the same `data.json`.
+struct RunFolderFixture {
+    /// One listing item of `data.json` (cmc-api.md §3.2).
+    struct Coin {
+        var id: Int
+        var name: String
+        var symbol: String
+        var slug: String
+        var rank: String = "null"
+        var lastUpdated: String
+        /// Listing-level fields as JSON literals (`"null"` or a number's text).
+        var maxSupply = "21000000"
+        var circulatingSupply = "19694012"
+        var totalSupply = "19694012"
+        var selfReportedCirculatingSupply = "null"
+        var tvlRatio = "null"
+        var infiniteSupply = "false"
+        var numMarketPairs = "11020"
+        var platform = "null"
+        /// Quote fields by convert: price, volume_24h, volume_change_24h, market_cap as JSON literals.
+        var quotes: [String: Quote]
+
+        struct Quote {
+            var price: String
+            var volume24h = "41322991200.51"
+            var volumeChange24h = "12.3345"
+            var percentChange24h = "-4.77"
+            var marketCap: String
+            var dominance = "53.41"
+            var tvl = "null"
+            var lastUpdated: String? = nil
+        }
+
+        func json() -> String {
+            let quoteMembers = quotes.keys.sorted().map { convert -> String in
+                guard let quote = quotes[convert] else { return "" }
+                return """
+                    "\(convert)": {"price": \(quote.price), "volume_24h": \(quote.volume24h), \
+                    "volume_change_24h": \(quote.volumeChange24h), "percent_change_1h": -0.21, \
+                    "percent_change_24h": \(quote.percentChange24h), "percent_change_7d": -11.02, \
+                    "percent_change_30d": -19.8, "percent_change_60d": -12.1, "percent_change_90d": 35.4, \
+                    "market_cap": \(quote.marketCap), "market_cap_dominance": \(quote.dominance), \
+                    "fully_diluted_market_cap": 1207760000000.3, "tvl": \(quote.tvl), \
+                    "last_updated": "\(quote.lastUpdated ?? lastUpdated)"}
+                    """
+            }
+            return """
+                {"id": \(id), "name": "\(name)", "symbol": "\(symbol)", "slug": "\(slug)", \
+                "num_market_pairs": \(numMarketPairs), "date_added": "2010-07-13T00:00:00.000Z", \
+                "tags": ["mineable", "pow"], "max_supply": \(maxSupply), \
+                "circulating_supply": \(circulatingSupply), "total_supply": \(totalSupply), \
+                "infinite_supply": \(infiniteSupply), "platform": \(platform), "cmc_rank": \(rank), \
+                "self_reported_circulating_supply": \(selfReportedCirculatingSupply), \
+                "self_reported_market_cap": null, "tvl_ratio": \(tvlRatio), "last_updated": "\(lastUpdated)", \
+                "quote": {\(quoteMembers.joined(separator: ", "))}}
+                """
+        }
+    }
+
+    /// A coin with a USD quote at `time`.
+    static func coin(
+        _ id: Int,
+        _ symbol: String,
+        price: String,
+        marketCap: String,
+        rank: Int?,
+        time: String,
+        name: String? = nil,
+        slug: String? = nil
+    ) -> Coin {
+        Coin(
+            id: id,
+            name: name ?? "Coin \(symbol)",
+            symbol: symbol,
+            slug: slug ?? "coin-\(symbol.lowercased())-\(id)",
+            rank: rank.map(String.init) ?? "null",
+            lastUpdated: time,
+            quotes: ["USD": Coin.Quote(price: price, marketCap: marketCap)]
+        )
+    }
+
+    /// `data.json` for these coins: a bare array, as CoinPipe writes it.
+    static func dataJSON(_ coins: [Coin]) -> String {
+        "[\n" + coins.map { $0.json() }.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// `info.json` (the v2 info `data` object keyed by id, cmc-api.md §3.3) for these coins.
+    static func infoJSON(_ coins: [Coin]) -> String {
+        let members = coins.map { coin in
+            """
+            "\(coin.id)": {"id": \(coin.id), "name": "\(coin.name)", "symbol": "\(coin.symbol)", "category": "coin", \
+            "description": "\(coin.name) (\(coin.symbol)) is a cryptocurrency.", "slug": "\(coin.slug)", \
+            "logo": "https://s2.coinmarketcap.com/static/img/coins/64x64/\(coin.id).png", "subreddit": "", \
+            "notice": "", "tags": ["mineable"], "tag-names": ["Mineable"], "tag-groups": ["OTHERS"], \
+            "urls": {"website": ["https://example.org/\(coin.slug)"], "twitter": [], "explorer": []}, \
+            "platform": null, "date_added": "2010-07-13T00:00:00.000Z", "twitter_username": "", "is_hidden": 0, \
+            "date_launched": null, "contract_address": [], "self_reported_circulating_supply": null, \
+            "self_reported_tags": null, "self_reported_market_cap": null, "infinite_supply": false}
+            """
+        }
+        return "{" + members.joined(separator: ",\n") + "}\n"
+    }
+
+    /// `manifest.json` with the fields the store reads.
+    static func manifestJSON(
+        runID: String,
+        status: String = "complete",
+        startedAt: String,
+        coins: Int,
+        info: Int,
+        credits: Int = 3,
+        logoFiles: [(path: String, size: Int, sha256: String)] = []
+    ) -> String {
+        let files = logoFiles.map { #"{"path": "\#($0.path)", "size": \#($0.size), "sha256": "\#($0.sha256)"}"# }
+        return """
+            {"run_id": "\(runID)", "status": "\(status)", "started_at": "\(startedAt)", \
+            "ended_at": "\(startedAt)", "coinpipe_version": "0.0.0-test", \
+            "base_url": "http://127.0.0.1:8080", \
+            "parameters": {"limit": "5000", "convert": ["USD"], "info": "50", "logo_size": 64}, \
+            "requests": [], "credits_used": \(credits), \
+            "counts": {"coins": \(coins), "info": \(info), "logos_expected": \(logoFiles.count), \
+            "logos_downloaded": \(logoFiles.count), "logos_cached": 0, "logos_failed": 0, "diagnostics": 0}, \
+            "failures": [], "files": [\(files.joined(separator: ", "))]}
+            """
+    }
+
+    /// Writes a CoinPipe run folder `<root>/<runID>/` and returns it.
+    @discardableResult
+    static func writeCoinPipeRun(
+        root: URL,
+        runID: String,
+        startedAt: String,
+        coins: [Coin],
+        infoFor infoCoins: [Coin]? = nil,
+        status: String = "complete"
+    ) throws -> URL {
+        let folder = root.appending(path: runID)
+        try FileManager.default.createDirectory(at: folder.appending(path: "Images"), withIntermediateDirectories: true)
+        try Data(dataJSON(coins).utf8).write(to: folder.appending(path: "data.json"))
+        let infoCoins = infoCoins ?? Array(coins.prefix(2))
+        try Data(infoJSON(infoCoins).utf8).write(to: folder.appending(path: "info.json"))
+        var logoFiles: [(path: String, size: Int, sha256: String)] = []
+        for coin in infoCoins {
+            let bytes = pngBytes(seed: coin.id)
+            try bytes.write(to: folder.appending(path: "Images/\(coin.id).png"))
+            let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+            logoFiles.append(("Images/\(coin.id).png", bytes.count, digest))
+        }
+        let manifest = manifestJSON(
+            runID: runID,
+            status: status,
+            startedAt: startedAt,
+            coins: coins.count,
+            info: infoCoins.count,
+            logoFiles: logoFiles
+        )
+        try Data(manifest.utf8).write(to: folder.appending(path: "manifest.json"))
+        return folder
+    }
+
+    /// Writes an original-script folder `<root>/<uuid>/` (data.json and Images/ only) and returns it.
+    @discardableResult
+    static func writeOriginalScriptRun(root: URL, folderName: String, coins: [Coin], logos: [Int]) throws -> URL {
+        let folder = root.appending(path: folderName)
+        try FileManager.default.createDirectory(at: folder.appending(path: "Images"), withIntermediateDirectories: true)
+        try Data(dataJSON(coins).utf8).write(to: folder.appending(path: "data.json"))
+        for id in logos {
+            try pngBytes(seed: id).write(to: folder.appending(path: "Images/\(id).png"))
+        }
+        return folder
+    }
+
+    /// A few bytes starting with the PNG signature, different per seed.
+    static func pngBytes(seed: Int) -> Data {
+        Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data("logo-\(seed)".utf8)
+    }
+
+    /// `data.json` of a folder parsed with `JSONSerialization`, independent of CMCModels: id → USD quote.
+    static func independentQuotes(_ folder: URL, convert: String = "USD") throws -> [Int: [String: Any]] {
+        let data = try Data(contentsOf: folder.appending(path: "data.json"))
+        guard let items = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [:] }
+        var result: [Int: [String: Any]] = [:]
+        for item in items {
+            guard let id = (item["id"] as? NSNumber)?.intValue,
+                let quote = (item["quote"] as? [String: Any])?[convert] as? [String: Any]
+            else { continue }
+            result[id] = quote.merging(item, uniquingKeysWith: { quoteValue, _ in quoteValue })
+        }
+        return result
+    }
+}
