@@ -14,6 +14,7 @@ import Testing
             var emulator = EmulatorConfiguration()
             emulator.coins = 250
             emulator.includeHostileText = false
+            emulator.plan = .standard
             let summary = try await withEmulator(emulator, logger: testLogger) { running in
                 let apiKey = try #require(APIKey(running.apiKey))
                 let client = CMCClient.Configuration(baseURL: running.baseURL, apiKey: apiKey)
@@ -55,10 +56,10 @@ import Testing
                 #expect(latest.count == 250)
                 for row in latest {
                     let item = try #require(source[row.coinID])
-                    #expect(row.price == (item["price"] as? NSNumber)?.doubleValue)
-                    #expect(row.marketCap == (item["market_cap"] as? NSNumber)?.doubleValue)
-                    #expect(row.maxSupply == (item["max_supply"] as? NSNumber)?.doubleValue)
-                    #expect(row.cmcRank == (item["cmc_rank"] as? NSNumber)?.intValue)
+                    #expect(row.price == item["price"]?.double)
+                    #expect(row.marketCap == item["market_cap"]?.double)
+                    #expect(row.maxSupply == item["max_supply"]?.double)
+                    #expect(row.cmcRank == item["cmc_rank"]?.double.map { Int($0) })
                 }
                 #expect(latest.map(\.cmcRank) == latest.map(\.cmcRank).sorted { ($0 ?? .max) < ($1 ?? .max) })
             }

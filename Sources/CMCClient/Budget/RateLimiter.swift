@@ -22,11 +22,11 @@ public actor RateLimiter {
         /// The longest time a call may take from sending to arrival at the server.
         public var guardInterval: Duration
 
-        /// Creates a configuration. The guard defaults to 1/60 of the window (1 s for CMC's minute).
+        /// Creates a configuration. The guard defaults to 1/60 of the window (1 s for CMC's minute), at least 250 ms.
         public init(callsPerWindow: Int?, window: Duration = .seconds(60), guardInterval: Duration? = nil) {
             self.callsPerWindow = callsPerWindow.map { max(1, $0) }
             self.window = window
-            self.guardInterval = guardInterval ?? window / 60
+            self.guardInterval = guardInterval ?? max(window / 60, .milliseconds(250))
         }
     }
 

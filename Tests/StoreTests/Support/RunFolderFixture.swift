@@ -181,16 +181,17 @@ struct RunFolderFixture {
         Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data("logo-\(seed)".utf8)
     }
 
-    /// `data.json` of a folder parsed with `JSONSerialization`, independent of CMCModels: id → USD quote.
-    static func independentQuotes(_ folder: URL, convert: String = "USD") throws -> [Int: [String: Any]] {
+    /// `data.json` of a folder parsed by ``ExactJSON`` (independent of CMCModels and correctly rounded): id →
+    /// the item's fields with the `convert` quote's fields on top.
+    static func independentQuotes(_ folder: URL, convert: String = "USD") throws -> [Int: [String: ExactJSON]] {
         let data = try Data(contentsOf: folder.appending(path: "data.json"))
-        guard let items = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [:] }
-        var result: [Int: [String: Any]] = [:]
+        guard case .array(let items) = try ExactJSON.parse(data) else { return [:] }
+        var result: [Int: [String: ExactJSON]] = [:]
         for item in items {
-            guard let id = (item["id"] as? NSNumber)?.intValue,
-                let quote = (item["quote"] as? [String: Any])?[convert] as? [String: Any]
+            guard case .object(let fields) = item, let id = item["id"]?.double.map({ Int($0) }),
+                case .object(let quote) = item["quote"]?[convert]
             else { continue }
-            result[id] = quote.merging(item, uniquingKeysWith: { quoteValue, _ in quoteValue })
+            result[id] = fields.merging(quote, uniquingKeysWith: { _, quoteValue in quoteValue })
         }
         return result
     }

@@ -204,13 +204,16 @@ enum StoreScenarios {
                 #expect(history.count == 3)
                 for (row, folder) in zip(history, folders) {
                     let source = try #require(try RunFolderFixture.independentQuotes(folder)[coinID])
-                    #expect(row.lastUpdated == EpochMillis(iso8601: try #require(source["last_updated"] as? String)))
-                    #expect(row.price == (source["price"] as? NSNumber)?.doubleValue)
-                    #expect(row.marketCap == (source["market_cap"] as? NSNumber)?.doubleValue)
-                    #expect(row.volume24h == (source["volume_24h"] as? NSNumber)?.doubleValue)
-                    #expect(row.circulatingSupply == (source["circulating_supply"] as? NSNumber)?.doubleValue)
-                    #expect(row.fullyDilutedMarketCap == (source["fully_diluted_market_cap"] as? NSNumber)?.doubleValue)
-                    #expect(row.cmcRank == (source["cmc_rank"] as? NSNumber)?.intValue)
+                    #expect(row.lastUpdated == { () -> EpochMillis? in
+                        if case .string(let text) = source["last_updated"] { return EpochMillis(iso8601: text) }
+                        return nil
+                    }())
+                    #expect(row.price == source["price"]?.double)
+                    #expect(row.marketCap == source["market_cap"]?.double)
+                    #expect(row.volume24h == source["volume_24h"]?.double)
+                    #expect(row.circulatingSupply == source["circulating_supply"]?.double)
+                    #expect(row.fullyDilutedMarketCap == source["fully_diluted_market_cap"]?.double)
+                    #expect(row.cmcRank == source["cmc_rank"]?.double.map { Int($0) })
                 }
             }
             let window = TimeRange(from: EpochMillis(iso8601: t2), to: EpochMillis(iso8601: t3))
