@@ -4,15 +4,15 @@ import Logging
 import Testing
 
 /// The built `coinpipe` binary, run as a user would run it.
-@Suite struct CLITests {
-    @Test func helpListsTheCommands() throws {
-        let result = try runCoinPipe(["--help"])
+@Suite(.serialized) struct CLITests {
+    @Test func helpListsTheCommands() async throws {
+        let result = try await runCoinPipe(["--help"])
         #expect(result.status == 0)
         for command in ["collect", "demo", "verify", "key", "emulator"] { #expect(result.stdout.contains(command)) }
     }
 
-    @Test func noKeyIsAUsageErrorThatSaysHowToProvideOne() throws {
-        let result = try runCoinPipe(["collect", "--out", try temporaryDirectory().path], environment: [:])
+    @Test func noKeyIsAUsageErrorThatSaysHowToProvideOne() async throws {
+        let result = try await runCoinPipe(["collect", "--out", try temporaryDirectory().path], environment: [:])
         #expect(result.status == 2)
         #expect(result.stderr.contains("CMC_API_KEY"))
         #expect(result.stderr.contains("--api-key-file"))
@@ -26,8 +26,8 @@ import Testing
         (["collect", "--resume", "not-a-uuid"], "--resume"),
         (["verify"], "--all"),
     ])
-    func badInputIsAUsageError(arguments: [String], mention: String) throws {
-        let result = try runCoinPipe(arguments, environment: ["CMC_API_KEY": "k"])
+    func badInputIsAUsageError(arguments: [String], mention: String) async throws {
+        let result = try await runCoinPipe(arguments, environment: ["CMC_API_KEY": "k"])
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains(mention), "\(result.stderr)")
     }
@@ -35,7 +35,7 @@ import Testing
     @Test func collectAgainstTheEmulatorPrintsJSONAndExitsZero() async throws {
         try await withEmulator(emulator(coins: 400), logger: silent()) { running in
             let out = try temporaryDirectory()
-            let result = try runCoinPipe(
+            let result = try await runCoinPipe(
                 ["collect", "--base-url", running.baseURL.absoluteString, "--limit", "all", "--info", "all", "--out", out.path, "--json"],
                 environment: ["CMC_API_KEY": running.apiKey]
             )
@@ -45,7 +45,7 @@ import Testing
             #expect((summary["counts"] as? [String: Any])?["coins"] as? Int == 400)
             #expect(summary["credits_used"] as? Int == 2 + 4)
             let runID = try #require(summary["run_id"] as? String)
-            let verify = try runCoinPipe(["verify", runID, "--out", out.path])
+            let verify = try await runCoinPipe(["verify", runID, "--out", out.path])
             #expect(verify.status == 0, "\(verify.stdout)")
         }
     }
@@ -55,7 +55,7 @@ import Testing
         configuration.hostileLogos = HostileLogoKind.allCases
         try await withEmulator(configuration, logger: silent()) { running in
             let out = try temporaryDirectory()
-            let result = try runCoinPipe(
+            let result = try await runCoinPipe(
                 ["collect", "--base-url", running.baseURL.absoluteString, "--limit", "all", "--out", out.path],
                 environment: ["CMC_API_KEY": running.apiKey]
             )
@@ -66,7 +66,7 @@ import Testing
 
     @Test func anInvalidKeyFailsWithExitOne() async throws {
         try await withEmulator(emulator(coins: 20), logger: silent()) { running in
-            let result = try runCoinPipe(
+            let result = try await runCoinPipe(
                 ["collect", "--base-url", running.baseURL.absoluteString, "--out", try temporaryDirectory().path],
                 environment: ["CMC_API_KEY": "wrong"]
             )
@@ -98,14 +98,14 @@ import Testing
                 }
             }
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            await waitForExit(process)
             let folder = try #require(runFolder)
             let before = await running.stats()
             let listingCalls = before.byPath["/v1/cryptocurrency/listings/latest"] ?? 0
             let infoCalls = before.byPath["/v2/cryptocurrency/info"] ?? 0
             let logosBefore = before.logoRequests
 
-            let resumed = try runCoinPipe(
+            let resumed = try await runCoinPipe(
                 ["collect", "--resume", folder.lastPathComponent, "--base-url", running.baseURL.absoluteString, "--out", out.path, "--json"],
                 environment: ["CMC_API_KEY": running.apiKey]
             )
@@ -116,7 +116,7 @@ import Testing
             #expect(after.logoRequests - logosBefore < 1500 - 200)
             let images = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Images").path)
             #expect(images.filter { $0.hasSuffix(".png") }.count == 1500)
-            let verify = try runCoinPipe(["verify", folder.lastPathComponent, "--out", out.path])
+            let verify = try await runCoinPipe(["verify", folder.lastPathComponent, "--out", out.path])
             #expect(verify.status == 0, "\(verify.stdout)")
         }
     }
@@ -124,7 +124,7 @@ import Testing
     @Test func verifyReportsATornFile() async throws {
         try await withEmulator(emulator(coins: 30), logger: silent()) { running in
             let out = try temporaryDirectory()
-            let result = try runCoinPipe(
+            let result = try await runCoinPipe(
                 ["collect", "--base-url", running.baseURL.absoluteString, "--out", out.path, "--json"],
                 environment: ["CMC_API_KEY": running.apiKey]
             )
@@ -133,7 +133,7 @@ import Testing
             let runID = try #require(summary["run_id"] as? String)
             let data = out.appendingPathComponent(runID).appendingPathComponent("data.json")
             try Data("[]".utf8).write(to: data)
-            let verify = try runCoinPipe(["verify", "--all", "--out", out.path])
+            let verify = try await runCoinPipe(["verify", "--all", "--out", out.path])
             #expect(verify.status == 1)
             #expect(verify.stdout.contains("data.json"))
         }
@@ -141,14 +141,14 @@ import Testing
 
     @Test func keyShowsThePlanAndUsage() async throws {
         try await withEmulator(emulator(coins: 20), logger: silent()) { running in
-            let result = try runCoinPipe(
+            let result = try await runCoinPipe(
                 ["key", "--base-url", running.baseURL.absoluteString],
                 environment: ["CMC_API_KEY": running.apiKey]
             )
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("Calls per minute"))
             #expect(result.stdout.contains("Monthly credits"))
-            let noKey = try runCoinPipe(["key", "--base-url", running.baseURL.absoluteString], environment: [:])
+            let noKey = try await runCoinPipe(["key", "--base-url", running.baseURL.absoluteString], environment: [:])
             #expect(noKey.status == 2)
             #expect(noKey.stderr.contains("CMC_API_KEY"))
         }
@@ -198,7 +198,17 @@ func startCoinPipe(_ arguments: [String], environment: [String: String]) throws 
     return process
 }
 
-func runCoinPipe(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+/// Runs the binary to completion on a thread outside Swift's cooperative pool, so that waiting for it
+/// never starves the in-process emulator it talks to.
+func runCoinPipe(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandResult {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try runCoinPipeBlocking(arguments, environment: environment) })
+        }
+    }
+}
+
+func runCoinPipeBlocking(_ arguments: [String], environment: [String: String]) throws -> CommandResult {
     let process = Process()
     process.executableURL = coinPipeExecutable()
     process.arguments = arguments
@@ -266,4 +276,14 @@ func silent() -> Logger {
     var logger = Logger(label: "silent", factory: { _ in SwiftLogNoOpLogHandler() })
     logger.logLevel = .critical
     return logger
+}
+
+/// Waits for a process without blocking a cooperative thread.
+func waitForExit(_ process: Process) async {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async {
+            process.waitUntilExit()
+            continuation.resume()
+        }
+    }
 }

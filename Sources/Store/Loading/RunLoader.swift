@@ -109,18 +109,20 @@ public enum RunLoader {
     }
 
     /// The run folders at `paths`: each path that is a run folder, and the run folders directly inside each
-    /// path that is not (an output root such as `raw_data/`), sorted by name.
+    /// path that is not (an output root such as `raw_data/`), oldest first (by the manifest's `started_at`,
+    /// else the folder's time), so the first run to see a quote is the one recorded as `first_seen_run`.
     ///
     /// - Parameter paths: Run folders or output roots.
-    /// - Returns: The run folders, without duplicates, in the order given (each root's children by name).
+    /// - Returns: The run folders, without duplicates, in the order given (each root's children oldest first).
     /// - Throws: ``StoreError`` with ``StoreError/Code/notARunFolder`` when a path does not exist, or is
     ///   neither a run folder nor a directory holding one.
     public static func runFolders(at paths: [URL]) throws(StoreError) -> [URL] {
         var result: [URL] = []
         var seen = Set<String>()
         func add(_ url: URL) {
-            let key = url.standardizedFileURL.path(percentEncoded: false)
-            if seen.insert(key).inserted { result.append(url.standardizedFileURL) }
+            var key = url.standardizedFileURL.path(percentEncoded: false)
+            while key.count > 1, key.hasSuffix("/") { key.removeLast() }
+            if seen.insert(key).inserted { result.append(URL(fileURLWithPath: key, isDirectory: true)) }
         }
         let fileManager = FileManager.default
         for path in paths {
@@ -138,7 +140,9 @@ public enum RunLoader {
                 (try? fileManager.contentsOfDirectory(at: path, includingPropertiesForKeys: [.isDirectoryKey]))
                 ?? []
             let runs = children.filter { !$0.lastPathComponent.hasPrefix(".") && isRunFolder($0) }
-                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+                .map { (folder: $0, time: startTime(of: $0)) }
+                .sorted { ($0.time, $0.folder.lastPathComponent) < ($1.time, $1.folder.lastPathComponent) }
+                .map(\.folder)
             guard !runs.isEmpty else {
                 throw StoreError(
                     .notARunFolder,
@@ -158,6 +162,19 @@ public enum RunLoader {
         let fileManager = FileManager.default
         return fileManager.fileExists(atPath: url.appending(path: "manifest.json").path(percentEncoded: false))
             || fileManager.fileExists(atPath: url.appending(path: "data.json").path(percentEncoded: false))
+    }
+
+    /// When a run started, cheaply: the manifest's `started_at`, else the folder's modification time.
+    private static func startTime(of folder: URL) -> EpochMillis {
+        let manifestURL = folder.appending(path: "manifest.json")
+        if let data = try? Data(contentsOf: manifestURL),
+            let manifest = try? CMCJSON.makeDecoder().decode(RunManifestSnapshot.self, from: data),
+            let started = manifest.startedAt.flatMap(EpochMillis.init(iso8601:))
+        {
+            return started
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: folder.path(percentEncoded: false))
+        return (attributes?[.modificationDate] as? Date).map(EpochMillis.init) ?? EpochMillis(0)
     }
 
     // MARK: - CoinPipe runs

@@ -197,7 +197,12 @@ public enum StoreRendering {
 
     static func count(_ value: Int?) -> String { value.map(String.init) ?? "-" }
 
-    static func number(_ value: Double?) -> String { value.map(NumberText.plain) ?? "-" }
+    /// A price for people: ten significant digits (`64770.49148`), exact below 0.0001 (`8.565764597139966e-06`).
+    static func number(_ value: Double?) -> String {
+        guard let value else { return "-" }
+        let text = String(format: "%.10g", value)
+        return text.contains("e") ? NumberText.plain(value) : text
+    }
 
     static func percent(_ value: Double?) -> String {
         guard let value else { return "-" }
