@@ -82,7 +82,7 @@ import Testing
         }
         try await withEmulatorAndClient(configuration) { _, http in
             var refused: Exchange?
-            for _ in 0..<6 {
+            for _ in 0..<40 {
                 let exchange = try await http.get("/v1/key/info")
                 if exchange.status == 429 {
                     refused = exchange
