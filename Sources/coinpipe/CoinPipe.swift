@@ -15,6 +15,7 @@ struct CoinPipe: AsyncParsableCommand {
         version: CoinPipeVersionText.current,
         subcommands: [
             CollectCommand.self, DemoCommand.self, VerifyCommand.self, KeyCommand.self, EmulatorCommand.self,
+            LoadCommand.self, RunsCommand.self, LatestCommand.self, HistoryCommand.self, ExportCommand.self,
         ]
     )
 
