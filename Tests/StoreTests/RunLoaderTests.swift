@@ -11,13 +11,21 @@ import Testing
     @Test func rootsListRunsOldestFirst() async throws {
         try await withTemporaryDirectory { root in
             try RunFolderFixture.writeCoinPipeRun(
-                root: root, runID: "aaaa-newer", startedAt: StoreScenarios.t2,
-                coins: StoreScenarios.threeCoins(time: StoreScenarios.t2))
+                root: root,
+                runID: "aaaa-newer",
+                startedAt: StoreScenarios.t2,
+                coins: StoreScenarios.threeCoins(time: StoreScenarios.t2)
+            )
             try RunFolderFixture.writeCoinPipeRun(
-                root: root, runID: "zzzz-older", startedAt: StoreScenarios.t1,
-                coins: StoreScenarios.threeCoins(time: StoreScenarios.t1))
+                root: root,
+                runID: "zzzz-older",
+                startedAt: StoreScenarios.t1,
+                coins: StoreScenarios.threeCoins(time: StoreScenarios.t1)
+            )
             try FileManager.default.createDirectory(
-                at: root.appending(path: ".cache/logos"), withIntermediateDirectories: true)
+                at: root.appending(path: ".cache/logos"),
+                withIntermediateDirectories: true
+            )
             try Data("not a run".utf8).write(to: root.appending(path: "notes.txt"))
             let folders = try RunLoader.runFolders(at: [root])
             #expect(folders.map(\.lastPathComponent) == ["zzzz-older", "aaaa-newer"])

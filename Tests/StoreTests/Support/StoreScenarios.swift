@@ -204,10 +204,13 @@ enum StoreScenarios {
                 #expect(history.count == 3)
                 for (row, folder) in zip(history, folders) {
                     let source = try #require(try RunFolderFixture.independentQuotes(folder)[coinID])
-                    #expect(row.lastUpdated == { () -> EpochMillis? in
-                        if case .string(let text) = source["last_updated"] { return EpochMillis(iso8601: text) }
-                        return nil
-                    }())
+                    #expect(
+                        row.lastUpdated
+                            == { () -> EpochMillis? in
+                                if case .string(let text) = source["last_updated"] { return EpochMillis(iso8601: text) }
+                                return nil
+                            }()
+                    )
                     #expect(row.price == source["price"]?.double)
                     #expect(row.marketCap == source["market_cap"]?.double)
                     #expect(row.volume24h == source["volume_24h"]?.double)
