@@ -3,6 +3,7 @@ import CMCClient
 import Collector
 import Foundation
 import Logging
+import Store
 
 /// `coinpipe collect`: the main job.
 struct CollectCommand: AsyncParsableCommand {
@@ -10,20 +11,31 @@ struct CollectCommand: AsyncParsableCommand {
         commandName: "collect",
         abstract: "Collect listings, metadata and logos into a new run folder <out>/<run-id>/.",
         discussion: """
+            Each complete or partial run is loaded into the store (--store; `--store none` skips it, and \
+            `coinpipe load` loads a run folder later with the same result).
+
             Exit codes: 0 complete; 3 partial (the run folder is written and manifest.json lists what failed); \
-            1 failed (nothing usable, or the API refused the key); 2 usage or configuration error.
+            1 failed (nothing usable, or the API refused the key); 2 usage or configuration error; 4 the run \
+            folder is complete but loading it into the store failed (run `coinpipe load <run folder>` later).
             """
     )
 
     @OptionGroup var api: APIOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var collect: CollectOptions
+    @OptionGroup var store: StoreOptions
     @OptionGroup var logging: LoggingOptions
 
-    @Option(name: .long, help: ArgumentHelp("Complete an interrupted or partial run instead of starting a new one.", valueName: "run-id"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Complete an interrupted or partial run instead of starting a new one.", valueName: "run-id")
+    )
     var resume: String?
 
-    @Flag(name: .long, help: "Print the calls and credits the run would cost (and what the key has left) without spending a credit.")
+    @Flag(
+        name: .long,
+        help: "Print the calls and credits the run would cost (and what the key has left) without spending a credit."
+    )
     var plan = false
 
     @Flag(name: .long, help: "Print one JSON object as the result instead of a summary.")
@@ -41,16 +53,24 @@ struct CollectCommand: AsyncParsableCommand {
         let logger = logging.makeLogger(label: "coinpipe.collect")
         let collectConfiguration = collect.configuration(outputRoot: output.url)
         if plan {
-            var clientConfiguration = CMCClient.Configuration(baseURL: try api.resolvedBaseURL(environment: environment))
+            var clientConfiguration = CMCClient.Configuration(
+                baseURL: try api.resolvedBaseURL(environment: environment)
+            )
             clientConfiguration.apiKey = try? api.resolvedKey(environment: environment)
-            let result = try await CollectRunner.plan(client: clientConfiguration, collect: collectConfiguration, logger: logger)
+            let result = try await CollectRunner.plan(
+                client: clientConfiguration,
+                collect: collectConfiguration,
+                logger: logger
+            )
             print(json ? JSONOutput.render(result) : result.text)
             return
         }
         let clientConfiguration = try api.clientConfiguration(environment: environment)
+        let storeURL = try store.storeURL(outputRoot: output.url, environment: environment)
         try await CollectInvocation.run(
             client: clientConfiguration,
             collect: collectConfiguration,
+            store: storeURL,
             resume: resume.flatMap(RunID.init),
             json: json,
             logger: logger
@@ -63,6 +83,7 @@ enum CollectInvocation {
     static func run(
         client: CMCClient.Configuration,
         collect: CollectConfiguration,
+        store: StoreURL,
         resume: RunID?,
         json: Bool,
         logger: Logger
@@ -86,10 +107,40 @@ enum CollectInvocation {
             throw ExitCode.usage
         }
         print(json ? JSONOutput.render(summary) : summary.text)
+        if summary.status == .complete || summary.status == .partial {
+            try await loadIntoStore(summary, store: store, logger: logger)
+        }
         switch summary.status {
         case .complete: return
         case .partial: throw ExitCode.partial
         case .failed, .running: throw ExitCode.runFailed
+        }
+    }
+}
+
+extension CollectInvocation {
+    /// Loads a finished run folder into the store; a failure keeps the folder and says how to load it later.
+    fileprivate static func loadIntoStore(_ summary: RunSummary, store: StoreURL, logger: Logger) async throws {
+        if case .none = store { return }
+        do {
+            guard
+                let report = try await RunLoader.load(
+                    folder: URL(fileURLWithPath: summary.path),
+                    into: store,
+                    logger: logger
+                )
+            else { return }
+            FileHandleOutput.standardError(
+                "stored run \(report.runID) in \(store): \(report.quotesSeen) quote rows (\(report.quotesInserted) new)"
+            )
+        } catch {
+            FileHandleOutput.standardError(
+                """
+                error: the run folder \(summary.path) is written, but loading it into the store \(store) failed: \(error)
+                Fix the store, then run: coinpipe load \(summary.path) --store '\(store)'
+                """
+            )
+            throw ExitCode.storeFailed
         }
     }
 }

@@ -4,6 +4,7 @@ import CMCEmulator
 import Collector
 import Foundation
 import Logging
+import Store
 
 /// `coinpipe demo`: the whole job against the built-in emulator, with no key and no network.
 struct DemoCommand: AsyncParsableCommand {
@@ -37,6 +38,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print one JSON object as the result instead of a summary.")
     var json = false
 
+    @OptionGroup var store: StoreOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -60,12 +62,23 @@ struct DemoCommand: AsyncParsableCommand {
             info: .all,
             concurrency: concurrency
         )
+        let storeURL = try store.storeURL(
+            outputRoot: collect.outputRoot,
+            environment: ProcessInfo.processInfo.environment
+        )
         try await withEmulator(emulator, logger: emulatorLogger) { running in
             FileHandleOutput.standardError(
                 "demo: emulator with \(coins) coins listening on \(running.baseURL.absoluteString); collecting into \(collect.outputRoot.path)"
             )
             let client = CMCClient.Configuration(baseURL: running.baseURL, apiKey: APIKey(running.apiKey))
-            try await CollectInvocation.run(client: client, collect: collect, resume: nil, json: json, logger: logger)
+            try await CollectInvocation.run(
+                client: client,
+                collect: collect,
+                store: storeURL,
+                resume: nil,
+                json: json,
+                logger: logger
+            )
         }
     }
 }

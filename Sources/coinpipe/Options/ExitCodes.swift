@@ -8,4 +8,6 @@ extension ExitCode {
     static let usage = ExitCode(2)
     /// Partial: the run folder was written, and its manifest lists what failed.
     static let partial = ExitCode(3)
+    /// The run folder was written, but loading it into the store failed (`coinpipe load` can load it later).
+    static let storeFailed = ExitCode(4)
 }
