@@ -349,9 +349,3 @@ private actor InfoSink {
         for item in items { byID[item.id] = item }
     }
 }
-
-extension Duration {
-    fileprivate var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}
