@@ -97,6 +97,8 @@ let package = Package(
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ]
         ),
+        // glibc's malloc arena cap (mallopt is not in Swift's Glibc module).
+        .target(name: "CMallocTuning"),
         // The command-line tool: parses options and wires the libraries together.
         .executableTarget(
             name: "coinpipe",
@@ -107,6 +109,7 @@ let package = Package(
                 "Collector",
                 "Store",
                 "CoinPipeBench",
+                "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -180,7 +183,7 @@ let package = Package(
 )
 
 // House style: the same upcoming features on every target (as swift-openapi-generator does).
-for target in package.targets {
+for target in package.targets where target.name != "CMallocTuning" {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))
