@@ -93,11 +93,15 @@ enum FileIO {
         }
     }
 
-    /// Hard-links `source` to a temporary name next to `path`, then renames it over `path`.
+    /// Hard-links `source` to `path`; when `path` exists, through a temporary name renamed over it.
     ///
     /// - Returns: `false` when the link cannot be made (another file system, too many links, a file system
     ///   without hard links); nothing was changed then, and the caller copies instead.
     static func linkAtomically(from source: String, to path: String) throws(Failure) -> Bool {
+        // A new name appears complete at once: link it directly (the common case, one call); only an
+        // existing file needs the temporary name and rename that replace it atomically.
+        if link(source, path) == 0 { return true }
+        guard errno == EEXIST else { return false }
         let temporary = temporaryPath(for: path)
         guard link(source, temporary) == 0 else { return false }
         guard rename(temporary, path) == 0 else {
