@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.3.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
     ],
     targets: [
         // Codable response types, the CMC status block, raw-JSON helpers. No I/O.
@@ -39,6 +40,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),
         // A faithful offline CoinMarketCap emulator (Hummingbird). Deliberately does not use CMCModels,
