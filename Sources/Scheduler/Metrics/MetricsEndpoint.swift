@@ -15,7 +15,7 @@ public import ServiceLifecycle
 /// MetricsSystem.bootstrap(CoinPipeMetrics.factory(registry: registry))   // once, in the executable
 /// let endpoint = MetricsEndpoint(registry: registry, host: "127.0.0.1", port: 9464, logger: logger)
 /// ```
-public struct MetricsEndpoint: Service {
+public struct MetricsEndpoint: Service, CustomStringConvertible {
     /// The registry whose metrics are served.
     public let registry: PrometheusCollectorRegistry
     /// The address to bind.
@@ -46,6 +46,9 @@ public struct MetricsEndpoint: Service {
         self.logger = logger
         self.onListening = onListening
     }
+
+    /// A short name for logs.
+    public var description: String { "MetricsEndpoint(\(host):\(port))" }
 
     /// Serves until a graceful shutdown.
     public func run() async throws {

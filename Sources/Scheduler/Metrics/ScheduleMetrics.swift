@@ -7,8 +7,8 @@ import Foundation
 struct ScheduleMetrics: Sendable {
     let factory: any MetricsFactory
 
-    /// A finished run.
-    func ran(_ outcome: ScheduledRunOutcome, endedAt: Date) {
+    /// A finished run (a listings-only run records no metadata or logo stage).
+    func ran(_ outcome: ScheduledRunOutcome, withInfo: Bool, endedAt: Date) {
         Counter(label: "coinpipe_runs_total", dimensions: [("status", outcome.status.rawValue)], factory: factory)
             .increment()
         if outcome.storeFailed {
@@ -19,7 +19,8 @@ struct ScheduleMetrics: Sendable {
                 .record(endedAt.timeIntervalSince1970.rounded(.down))
         }
         guard let summary = outcome.summary else { return }
-        for (stage, seconds) in summary.stageSeconds.sorted(by: { $0.key < $1.key }) {
+        for (stage, seconds) in summary.stageSeconds.sorted(by: { $0.key < $1.key })
+        where withInfo || stage == "listings" {
             CoreMetrics.Timer(
                 label: "coinpipe_stage_duration_seconds",
                 dimensions: [("stage", stage)],

@@ -34,7 +34,7 @@ public import ServiceLifecycle
 /// let group = ServiceGroup(configuration: .init(services: [scheduler], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
 /// try await group.run()
 /// ```
-public struct CollectionScheduler: Service {
+public struct CollectionScheduler: Service, CustomStringConvertible {
     /// How often to run.
     public struct Configuration: Sendable, Hashable {
         /// The interval between runs (at least a minute).
@@ -106,6 +106,11 @@ public struct CollectionScheduler: Service {
         self.metrics = ScheduleMetrics(factory: metricsFactory ?? MetricsSystem.factory)
     }
 
+    /// A short name for logs (`ServiceGroup` logs its services by description).
+    public var description: String {
+        "CollectionScheduler(every: \(configuration.every), info-every: \(configuration.infoEvery))"
+    }
+
     /// Runs the schedule until a graceful shutdown or cancellation (the `Service` entry point).
     ///
     /// - Throws: ``ScheduleError`` when the API refuses the key at the start.
@@ -148,7 +153,10 @@ public struct CollectionScheduler: Service {
                 lastInfoRun.map { tick.timeIntervalSince($0) >= Double(configuration.infoEvery.seconds) } ?? true
             logger.info(
                 "tick: starting a run",
-                metadata: ["tick": "\(CreditGovernor.iso(tick))", "with_info": "\(withInfo)"]
+                metadata: [
+                    "tick": "\(CreditGovernor.iso(tick))", "with_info": "\(withInfo)",
+                    "late_ms": "\(Int((clock.now().timeIntervalSince(tick) * 1000).rounded()))",
+                ]
             )
             let outcome: ScheduledRunOutcome
             do {
@@ -173,7 +181,7 @@ public struct CollectionScheduler: Service {
                 lastKeyInfo = ended
                 if let info = try? await readKeyInfo(atStart: false) {
                     state.keyInfo = info
-                    decision = govern(info, state: state, now: ended)
+                    decision = govern(info, state: state, now: ended, previous: decision)
                 }
             }
             if let decided = decision?.interval, decided != interval {
@@ -226,9 +234,10 @@ public struct CollectionScheduler: Service {
 
     /// Sleeps until `date`; `false` when the schedule must stop (graceful shutdown or cancellation).
     private func sleep(until date: Date) async -> Bool {
-        if Task.isCancelled || Task.isShuttingDownGracefully { return false }
-        let wait = date.timeIntervalSince(clock.now())
-        if wait > 0 {
+        // A sleep can end a little early (its clock is not the wall clock): sleep again for what is left.
+        while !(Task.isCancelled || Task.isShuttingDownGracefully) {
+            let wait = date.timeIntervalSince(clock.now())
+            guard wait > 0 else { return true }
             let clock = self.clock
             do {
                 try await cancelWhenGracefulShutdown {
@@ -238,7 +247,7 @@ public struct CollectionScheduler: Service {
                 return false
             }
         }
-        return !(Task.isCancelled || Task.isShuttingDownGracefully)
+        return false
     }
 
     /// Reads key/info; at the start a refused key is fatal, later any failure is logged and ignored.
@@ -259,7 +268,12 @@ public struct CollectionScheduler: Service {
     }
 
     /// The governor's decision, logged when it changes the schedule.
-    private func govern(_ info: KeyInfo, state: GovernorState, now: Date) -> CreditGovernor.Decision {
+    private func govern(
+        _ info: KeyInfo,
+        state: GovernorState,
+        now: Date,
+        previous: CreditGovernor.Decision? = nil
+    ) -> CreditGovernor.Decision {
         let costs = CreditGovernor.Costs(
             listingsRun: state.observedCredits[false] ?? work.estimatedCredits(withInfo: false),
             infoRun: state.observedCredits[true] ?? work.estimatedCredits(withInfo: true)
@@ -267,7 +281,8 @@ public struct CollectionScheduler: Service {
         let governor = CreditGovernor(requested: configuration.every, infoEvery: configuration.infoEvery, costs: costs)
         let decision = governor.decide(keyInfo: info, now: now)
         metrics.creditsLeft(decision)
-        if let message = decision.message {
+        let changed = decision.interval != previous?.interval || decision.pausedUntil != previous?.pausedUntil
+        if let message = decision.message, changed || previous == nil {
             logger.warning(
                 "\(message)",
                 metadata: ["listings_run_credits": "\(costs.listingsRun)", "info_run_credits": "\(costs.infoRun)"]
@@ -287,7 +302,7 @@ public struct CollectionScheduler: Service {
     private func record(_ outcome: ScheduledRunOutcome, withInfo: Bool, endedAt: Date, into report: inout Report) {
         report.runs[outcome.status, default: 0] += 1
         if withInfo, outcome.isUsable { report.infoRuns += 1 }
-        metrics.ran(outcome, endedAt: endedAt)
+        metrics.ran(outcome, withInfo: withInfo, endedAt: endedAt)
         var metadata: Logger.Metadata = ["status": "\(outcome.status.rawValue)", "with_info": "\(withInfo)"]
         if let summary = outcome.summary {
             metadata["run_id"] = "\(summary.runID)"
