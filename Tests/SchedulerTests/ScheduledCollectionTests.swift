@@ -188,6 +188,23 @@ import Testing
     }
 }
 
+extension ScheduledCollectionTests {
+    @Test(arguments: [(FaultRule.Kind.dailyLimit, CreditGovernor.Period.day), (.monthlyLimit, .month)])
+    func aRunThatMeetsACreditLimitSaysWhichOne(fault: FaultRule.Kind, period: CreditGovernor.Period) async throws {
+        var emulator = EmulatorConfiguration()
+        emulator.coins = 100
+        emulator.plan = .unlimited
+        emulator.faults = [FaultRule(kind: fault, pathPrefix: "/v1/cryptocurrency/listings/latest", count: 1)]
+        try await withEmulator(emulator, logger: silentLogger()) { running in
+            let out = try temporaryDirectory()
+            let outcome = try await job(running, out: out, info: .none, store: StoreURL.none).collect(withInfo: false)
+            #expect(outcome.status == .failed)
+            #expect(outcome.limitReached == period)
+            #expect(outcome.summary != nil)
+        }
+    }
+}
+
 // MARK: - Helpers
 
 private func job(

@@ -162,6 +162,13 @@ public struct CollectionScheduler: Service, CustomStringConvertible {
             do {
                 outcome = try await work.collect(withInfo: withInfo)
             } catch {
+                // The collector wrote the interrupted run's manifest as partial.
+                record(
+                    ScheduledRunOutcome(status: .partial, message: "interrupted"),
+                    withInfo: withInfo,
+                    endedAt: clock.now(),
+                    into: &report
+                )
                 report.interruptedRun = true
                 logger.notice("stopped during a run; its run folder is marked partial and verifies")
                 break
