@@ -102,6 +102,23 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // `coinpipe bench`: the collection measured against its floor, beside the original script's way.
+        .target(
+            name: "CoinPipeBench",
+            dependencies: [
+                "CMCModels",
+                "CMCClient",
+                "CMCEmulator",
+                "Collector",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]
+        ),
+        // glibc's malloc arena cap (mallopt is not in Swift's Glibc module).
+        .target(name: "CMallocTuning"),
         // The command-line tool: parses options and wires the libraries together.
         .executableTarget(
             name: "coinpipe",
@@ -112,6 +129,8 @@ let package = Package(
                 "Collector",
                 "Store",
                 "Scheduler",
+                "CoinPipeBench",
+                "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -207,7 +226,7 @@ let package = Package(
 )
 
 // House style: the same upcoming features on every target (as swift-openapi-generator does).
-for target in package.targets {
+for target in package.targets where target.name != "CMallocTuning" {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))

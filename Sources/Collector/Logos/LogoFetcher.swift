@@ -150,28 +150,60 @@ public struct LogoFetcher: Sendable {
         into folder: RunFolder,
         onResult: @Sendable (LogoResult) -> Void = { _ in }
     ) async -> [LogoResult] {
+        let (stream, continuation) = AsyncStream.makeStream(of: LogoJob.self)
+        for job in jobs { continuation.yield(job) }
+        continuation.finish()
+        return await fetch(stream, into: folder, onResult: onResult)
+    }
+
+    /// Fetches logos into a run folder as their jobs arrive, so downloads can start while the jobs are
+    /// still being produced (the collector feeds it from each metadata batch).
+    ///
+    /// At most ``Configuration/concurrency`` downloads are in flight at once: a sliding window, refilled
+    /// from `jobs` as downloads finish.
+    ///
+    /// - Parameters:
+    ///   - jobs: The logos to fetch; the fetch ends when the sequence ends.
+    ///   - folder: The run folder; logos go to `Images/<coinID>.png`.
+    ///   - onResult: Called once per finished logo, in completion order, for progress reporting.
+    /// - Returns: One result per job that finished, in the order the jobs arrived. It never throws: a bad
+    ///   logo is a ``LogoResult/Outcome/failed(_:)`` result. When the task is cancelled, no new download
+    ///   starts, the ones in flight are abandoned, and only the results finished before are returned.
+    public func fetch<Jobs: AsyncSequence & Sendable>(
+        _ jobs: Jobs,
+        into folder: RunFolder,
+        onResult: @Sendable (LogoResult) -> Void = { _ in }
+    ) async -> [LogoResult] where Jobs.Element == LogoJob, Jobs.Failure == Never {
         let resolver = HostResolver()
-        var results = [LogoResult?](repeating: nil, count: jobs.count)
+        var results: [Int: LogoResult] = [:]
         let width = max(1, configuration.concurrency)
         await withTaskGroup(of: (Int, LogoResult?).self) { group in
-            var next = 0
-            while next < jobs.count, next < width {
-                let index = next
-                group.addTask { (index, await self.process(jobs[index], into: folder, resolver: resolver)) }
-                next += 1
-            }
-            while let (index, result) = await group.next() {
+            var iterator = jobs.makeAsyncIterator()
+            var arrived = 0
+            var inFlight = 0
+            var exhausted = false
+            while true {
+                if !exhausted, inFlight < width, !Task.isCancelled {
+                    // A free slot: take the next job (waiting for one to arrive if need be).
+                    if let job = await iterator.next(isolation: nil) {
+                        let index = arrived
+                        arrived += 1
+                        inFlight += 1
+                        group.addTask { (index, await self.process(job, into: folder, resolver: resolver)) }
+                        continue
+                    }
+                    exhausted = true
+                }
+                guard inFlight > 0, let (index, result) = await group.next() else { break }
+                inFlight -= 1
                 if let result {
                     results[index] = result
                     onResult(result)
                 }
-                guard next < jobs.count, !Task.isCancelled else { continue }
-                let nextIndex = next
-                group.addTask { (nextIndex, await self.process(jobs[nextIndex], into: folder, resolver: resolver)) }
-                next += 1
+                if Task.isCancelled { exhausted = true }
             }
         }
-        return results.compactMap { $0 }
+        return results.sorted { $0.key < $1.key }.map(\.value)
     }
 
     // MARK: - One logo

@@ -136,14 +136,36 @@ public struct Collector: Sendable {
             guard let ids else {
                 return try await finish(folder, &manifest, recorder, counts, started, creditsBefore, failed: true)
             }
-            // Stage 2: metadata.
+            // Stages 2 and 3 overlap: each metadata batch hands its logos to the fetcher at once, so the
+            // downloads start while the next batches are still on their way.
+            let (logoJobs, logoJobSink) = AsyncStream.makeStream(of: LogoJob.self)
+            let expectedLogos = configuration.infoIDs(from: ids).count
+            async let logoCounts = logoStage(
+                folder,
+                recorder,
+                jobs: logoJobs,
+                expected: expectedLogos,
+                resuming: resuming,
+                logger: logger
+            )
             stageStart = ContinuousClock.now
-            let logos = try await infoStage(folder, recorder, &counts, ids: ids, resuming: resuming, logger: logger)
+            do {
+                counts.info = try await infoStage(folder, recorder, ids: ids, resuming: resuming, logger: logger) {
+                    logoJobSink.yield($0)
+                }
+                logoJobSink.finish()
+            } catch {
+                logoJobSink.finish()
+                _ = try? await logoCounts
+                throw error
+            }
             await recorder.timeStage(.info, ContinuousClock.now - stageStart)
-            // Stage 3: logos.
-            stageStart = ContinuousClock.now
-            try await logoStage(folder, recorder, &counts, logos: logos, resuming: resuming)
-            await recorder.timeStage(.logos, ContinuousClock.now - stageStart)
+            let logos = try await logoCounts
+            counts.logosExpected = logos.expected
+            counts.logosKept = logos.kept
+            counts.logosDownloaded = logos.downloaded
+            counts.logosCached = logos.cached
+            counts.logosFailed = logos.failed
         } catch is CancellationError {
             await recorder.fail(RunFailure(stage: "run", coinID: nil, url: nil, reason: "interrupted"))
             _ = try await finish(folder, &manifest, recorder, counts, started, creditsBefore, failed: false)
@@ -167,14 +189,18 @@ public struct Collector: Sendable {
             if let decoded {
                 counts.coins = decoded.items.count + decoded.diagnostics.count
                 await recorder.add(try folder.record(for: "data.json"))
-                logger.info("resuming: data.json is complete; listings are not fetched again", metadata: ["coins": "\(counts.coins)"])
+                logger.info(
+                    "resuming: data.json is complete; listings are not fetched again",
+                    metadata: ["coins": "\(counts.coins)"]
+                )
                 return decoded.items.map(\.id)
             }
         }
         progress.started(.listings, total: configuration.limit.rows)
         let snapshot: ListingSnapshot
         do {
-            snapshot = try await client.listingSnapshot(configuration.listingsQuery, maxRows: configuration.limit.rows) {
+            snapshot = try await client.listingSnapshot(configuration.listingsQuery, maxRows: configuration.limit.rows)
+            {
                 listings in progress.advanced(.listings, by: listings.count, failed: 0)
             }
         } catch let error as CMCError {
@@ -190,7 +216,9 @@ public struct Collector: Sendable {
         do {
             merged = try RawJSONMerge.mergeDataArrays(snapshot.pages.map(\.body))
         } catch {
-            await recorder.fail(RunFailure(stage: "listings", coinID: nil, url: nil, reason: "cannot merge pages: \(error)"))
+            await recorder.fail(
+                RunFailure(stage: "listings", coinID: nil, url: nil, reason: "cannot merge pages: \(error)")
+            )
             return nil
         }
         await recorder.add(try folder.write(merged.json, to: "data.json"))
@@ -203,31 +231,43 @@ public struct Collector: Sendable {
                     stage: "listings",
                     coinID: nil,
                     url: nil,
-                    reason: "pages do not add up: \(reconciliation.duplicateIDs.count) duplicate and \(reconciliation.missing) missing ids against total_count \(reconciliation.totalCount.map(String.init) ?? "unknown")"
+                    reason:
+                        "pages do not add up: \(reconciliation.duplicateIDs.count) duplicate and \(reconciliation.missing) missing ids against total_count \(reconciliation.totalCount.map(String.init) ?? "unknown")"
                 )
             )
         }
         progress.finished(
             .listings,
             summary: "\(merged.count) coins in \(snapshot.pages.count) page(s)"
-                + (snapshot.diagnostics.isEmpty ? "" : ", \(snapshot.diagnostics.count) malformed item(s) kept as diagnostics")
+                + (snapshot.diagnostics.isEmpty
+                    ? "" : ", \(snapshot.diagnostics.count) malformed item(s) kept as diagnostics")
         )
         return snapshot.listings.map(\.id)
     }
 
     /// Fetches (or reuses) metadata and writes `info.json`.
     ///
-    /// - Returns: the logo jobs, in rank order.
+    /// Each coin's logo job goes to `logo` as soon as its metadata has arrived; a coin without metadata or
+    /// without a logo URL is recorded as a failure at the end.
+    ///
+    /// - Returns: the number of coins with metadata.
     private func infoStage(
         _ folder: RunFolder,
         _ recorder: RunRecorder,
-        _ counts: inout RunCounts,
         ids: [Int],
         resuming: Bool,
-        logger: Logger
-    ) async throws -> [LogoJob] {
+        logger: Logger,
+        logo: @escaping @Sendable (LogoJob) -> Void
+    ) async throws -> Int {
         let wanted = configuration.infoIDs(from: ids)
-        guard !wanted.isEmpty else { return [] }
+        guard !wanted.isEmpty else { return 0 }
+        let wantedSet = Set(wanted)
+        let logoSize = configuration.logoSize
+        /// The logo job of a coin with metadata, or `nil` when the metadata has no logo URL.
+        @Sendable func job(for info: CoinInfo) -> LogoJob? {
+            guard let url = info.logo, !url.isEmpty else { return nil }
+            return LogoJob(coinID: info.id, url: LogoURL.resized(url, to: logoSize))
+        }
         var infos: [Int: CoinInfo] = [:]
         if resuming, let data = Self.completeJSON(folder, "info.json"),
             let decoded = try? CMCJSON.makeDecoder().decode(DecodedMap<CoinInfo>.self, from: data),
@@ -235,6 +275,7 @@ public struct Collector: Sendable {
         {
             for item in decoded.allItems { infos[item.id] = item }
             await recorder.add(try folder.record(for: "info.json"))
+            for id in wanted { if let item = infos[id], let job = job(for: item) { logo(job) } }
             logger.info("resuming: info.json is complete; metadata is not fetched again")
         } else {
             progress.started(.info, total: wanted.count)
@@ -242,13 +283,22 @@ public struct Collector: Sendable {
             do {
                 let report = try await client.info(ids: wanted, batchSize: configuration.batchSize) { response in
                     try await saveRaw(response.body, exchange: response.exchange, folder, recorder)
-                    await bodies.add(response.body, items: response.value.allItems)
+                    let items = response.value.allItems
+                    let fresh = await bodies.add(response.body, items: items)
+                    for item in fresh where wantedSet.contains(item.id) {
+                        if let job = job(for: item) { logo(job) }
+                    }
                     await recorder.diagnose(response.value.diagnostics, endpoint: CMCEndpoint.Path.info)
                     progress.advanced(.info, by: response.value.allItems.count, failed: 0)
                 }
                 for value in report.rejected {
                     await recorder.fail(
-                        RunFailure(stage: "info", coinID: Int(value), url: nil, reason: "the API refused this id as invalid")
+                        RunFailure(
+                            stage: "info",
+                            coinID: Int(value),
+                            url: nil,
+                            reason: "the API refused this id as invalid"
+                        )
                     )
                 }
             } catch let error as CMCError {
@@ -263,51 +313,52 @@ public struct Collector: Sendable {
             for item in await bodies.items { infos[item.id] = item }
             progress.finished(.info, summary: "\(infos.count) of \(wanted.count) coins")
         }
-        counts.info = infos.count
-        var jobs: [LogoJob] = []
         for id in wanted {
             guard let info = infos[id] else {
                 await recorder.fail(RunFailure(stage: "info", coinID: id, url: nil, reason: "no metadata was returned"))
                 continue
             }
             guard let logo = info.logo, !logo.isEmpty else {
-                await recorder.fail(RunFailure(stage: "logos", coinID: id, url: nil, reason: "the metadata has no logo URL"))
+                await recorder.fail(
+                    RunFailure(stage: "logos", coinID: id, url: nil, reason: "the metadata has no logo URL")
+                )
                 continue
             }
-            jobs.append(LogoJob(coinID: id, url: LogoURL.resized(logo, to: configuration.logoSize)))
         }
-        return jobs
+        return infos.count
     }
 
-    /// Downloads the logos (skipping, when resuming, those already on disk).
+    /// What the logo stage did.
+    private struct LogoCounts: Sendable {
+        var expected = 0
+        var kept = 0
+        var downloaded = 0
+        var cached = 0
+        var failed = 0
+    }
+
+    /// Downloads the logos as their jobs arrive (skipping, when resuming, those already on disk).
+    ///
+    /// The stage's time is measured from its first job, so it does not include waiting for metadata.
     private func logoStage(
         _ folder: RunFolder,
         _ recorder: RunRecorder,
-        _ counts: inout RunCounts,
-        logos: [LogoJob],
-        resuming: Bool
-    ) async throws {
-        counts.logosExpected = logos.count
-        guard !logos.isEmpty else { return }
-        var jobs = logos
-        if resuming {
-            var remaining: [LogoJob] = []
-            for job in logos {
-                let path = "Images/\(job.coinID).png"
-                if let record = try? folder.record(for: path), Self.holdsImage(folder, path) {
-                    await recorder.add(record)
-                    counts.logosKept += 1
-                } else {
-                    remaining.append(job)
-                }
-            }
-            jobs = remaining
+        jobs: AsyncStream<LogoJob>,
+        expected: Int,
+        resuming: Bool,
+        logger: Logger
+    ) async throws -> LogoCounts {
+        var counts = LogoCounts()
+        guard expected > 0 else {
+            for await _ in jobs {}
+            return counts
         }
-        progress.started(.logos, total: logos.count)
-        if counts.logosKept > 0 { progress.advanced(.logos, by: counts.logosKept, failed: 0) }
         let fetcher = LogoFetcher(
             httpClient: httpClient,
-            policy: LogoHostPolicy(apiBaseURL: client.configuration.baseURL, staticHosts: configuration.staticLogoHosts),
+            policy: LogoHostPolicy(
+                apiBaseURL: client.configuration.baseURL,
+                staticHosts: configuration.staticLogoHosts
+            ),
             cache: LogoCache(root: configuration.outputRoot.appendingPathComponent(".cache/logos")),
             configuration: LogoFetcher.Configuration(
                 concurrency: configuration.concurrency,
@@ -317,37 +368,62 @@ public struct Collector: Sendable {
             logger: logger
         )
         let progress = self.progress
-        let results = await fetcher.fetch(jobs, into: folder) { result in
+        let (pending, pendingSink) = AsyncStream.makeStream(of: LogoJob.self)
+        async let fetched = fetcher.fetch(pending, into: folder) { result in
             if case .failed = result.outcome {
                 progress.advanced(.logos, by: 1, failed: 1)
             } else {
                 progress.advanced(.logos, by: 1, failed: 0)
             }
         }
+        var firstJob: ContinuousClock.Instant?
+        for await job in jobs {
+            if firstJob == nil {
+                firstJob = ContinuousClock.now
+                progress.started(.logos, total: expected)
+            }
+            counts.expected += 1
+            let path = "\(RunFolder.imagesDirectory)/\(job.coinID).png"
+            if resuming, let record = try? folder.record(for: path), Self.holdsImage(folder, path) {
+                await recorder.add(record)
+                counts.kept += 1
+                progress.advanced(.logos, by: 1, failed: 0)
+                continue
+            }
+            pendingSink.yield(job)
+        }
+        pendingSink.finish()
+        let results = await fetched
         for result in results {
             switch result.outcome {
             case .downloaded(let record):
-                counts.logosDownloaded += 1
+                counts.downloaded += 1
                 await recorder.add(record)
             case .cached(let record, _):
-                counts.logosCached += 1
+                counts.cached += 1
                 await recorder.add(record)
             case .failed(let failure):
-                counts.logosFailed += 1
-                await recorder.fail(RunFailure(stage: "logos", coinID: result.coinID, url: result.url, reason: failure.description))
+                counts.failed += 1
+                await recorder.fail(
+                    RunFailure(stage: "logos", coinID: result.coinID, url: result.url, reason: failure.description)
+                )
             }
         }
+        if let firstJob { await recorder.timeStage(.logos, ContinuousClock.now - firstJob) }
         try Task.checkCancellation()
         progress.finished(
             .logos,
-            summary: "\(counts.logosDownloaded) downloaded, \(counts.logosCached) from cache"
-                + (counts.logosKept > 0 ? ", \(counts.logosKept) already on disk" : "") + ", \(counts.logosFailed) failed"
+            summary: "\(counts.downloaded) downloaded, \(counts.cached) from cache"
+                + (counts.kept > 0 ? ", \(counts.kept) already on disk" : "")
+                + ", \(counts.failed) failed"
         )
+        return counts
     }
 
     // MARK: - Files
 
-    private func saveRaw(_ body: Data, exchange: CMCExchange, _ folder: RunFolder, _ recorder: RunRecorder) async throws {
+    private func saveRaw(_ body: Data, exchange: CMCExchange, _ folder: RunFolder, _ recorder: RunRecorder) async throws
+    {
         let path = await recorder.nextRawPath(endpoint: exchange.endpoint, exchange: exchange)
         await recorder.add(try folder.write(body, to: path))
     }
@@ -412,7 +488,7 @@ public struct Collector: Sendable {
             status: manifest.status,
             counts: counts,
             creditsUsed: creditsUsed,
-            durationSeconds: (ContinuousClock.now - started).secondsDouble,
+            durationSeconds: (ContinuousClock.now - started).seconds,
             stageSeconds: await recorder.stageSeconds,
             failures: failures
         )
@@ -429,27 +505,19 @@ public struct Collector: Sendable {
         return data
     }
 
-    /// Relative paths of the regular files in the run folder (or one of its subfolders).
+    /// Relative paths of the files in the run folder (or one of its subfolders), temporary files left out.
     static func existingFiles(in folder: RunFolder, under subfolder: String?) -> [String] {
-        let base = subfolder.map { folder.url.appendingPathComponent($0) } ?? folder.url
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
-        else { return [] }
-        let rootPath = folder.url.standardizedFileURL.path + "/"
-        var paths: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(rootPath) else { continue }
-            let relative = String(path.dropFirst(rootPath.count))
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".tmp-") }) { continue }
-            paths.append(relative)
+        let prefix = subfolder.map { $0 + "/" } ?? ""
+        return ((try? folder.listFiles()) ?? []).filter { path in
+            path.hasPrefix(prefix) && !path.split(separator: "/").contains { $0.hasPrefix(".tmp-") }
         }
-        return paths.sorted()
     }
 
     /// Whether a file in the run folder starts with an image format's magic bytes.
     private static func holdsImage(_ folder: RunFolder, _ path: String) -> Bool {
-        guard let url = try? folder.fileURL(path), let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        guard let url = try? folder.fileURL(path), let handle = try? FileHandle(forReadingFrom: url) else {
+            return false
+        }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 16)) ?? Data()
         return ImageFormat.sniff(head) != nil
@@ -457,7 +525,9 @@ public struct Collector: Sendable {
 
     /// Deletes temporary files an interrupted run left behind (inside the run folder only).
     static func removeLeftoverTemporaryFiles(in folder: RunFolder) throws {
-        guard let enumerator = FileManager.default.enumerator(at: folder.url, includingPropertiesForKeys: nil) else { return }
+        guard let enumerator = FileManager.default.enumerator(at: folder.url, includingPropertiesForKeys: nil) else {
+            return
+        }
         for case let url as URL in enumerator where url.lastPathComponent.hasPrefix(".tmp-") {
             try FileManager.default.removeItem(at: url)
         }
@@ -468,15 +538,12 @@ public struct Collector: Sendable {
 private actor BodyCollector {
     var bodies: [Data] = []
     var items: [CoinInfo] = []
+    private var seen: Set<Int> = []
 
-    func add(_ body: Data, items: [CoinInfo]) {
+    /// Keeps a batch; returns its items whose ids no earlier batch had.
+    func add(_ body: Data, items: [CoinInfo]) -> [CoinInfo] {
         bodies.append(body)
         self.items += items
-    }
-}
-
-extension Duration {
-    var secondsDouble: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
+        return items.filter { seen.insert($0.id).inserted }
     }
 }

@@ -1,18 +1,28 @@
+import CMCClient
 import Foundation
 import Synchronization
 
-/// A live progress bar per stage on a terminal (stderr), redrawn at most ten times a second.
+/// A live progress bar per stage on a terminal (stderr), redrawn at most ten times a second. Stages that
+/// run at the same time (metadata and logos overlap) get a line each, redrawn in place.
 ///
 /// ```
-/// logos     [██████████████░░░░░░░░░░░░]  4 812/9 000   53%  612/s  2 failed
+/// info      [██████████████████████████] 9000/9000 100%  8120/s
+/// logos     [██████████████░░░░░░░░░░░░] 4812/9000  53%  612/s  2 failed
 /// ```
 public final class TerminalProgress: CollectProgress {
-    private struct State {
-        var stage: CollectStage?
+    private struct Bar {
+        var stage: CollectStage
         var total: Int?
         var done = 0
         var failed = 0
         var started = ContinuousClock.now
+    }
+
+    private struct State {
+        /// The stages in progress, in the order they started.
+        var bars: [Bar] = []
+        /// Lines drawn by the last redraw (the cursor sits on the last one).
+        var drawnLines = 0
         var lastDraw = ContinuousClock.now - .seconds(1)
     }
 
@@ -32,47 +42,68 @@ public final class TerminalProgress: CollectProgress {
     }
 
     public func started(_ stage: CollectStage, total: Int?) {
-        let line = state.withLock { state -> String in
-            state = State(stage: stage, total: total)
-            return render(state)
+        let text = state.withLock { state -> String in
+            state.bars.removeAll { $0.stage == stage }
+            state.bars.append(Bar(stage: stage, total: total))
+            return redraw(&state, finishing: nil)
         }
-        write("\r\u{1B}[2K" + line)
+        write(text)
     }
 
     public func advanced(_ stage: CollectStage, by count: Int, failed: Int) {
-        let line = state.withLock { state -> String? in
-            guard state.stage == stage else { return nil }
-            state.done += count
-            state.failed += failed
+        let text = state.withLock { state -> String? in
+            guard let index = state.bars.firstIndex(where: { $0.stage == stage }) else { return nil }
+            state.bars[index].done += count
+            state.bars[index].failed += failed
             let now = ContinuousClock.now
-            guard now - state.lastDraw >= .milliseconds(100) || state.done == state.total else { return nil }
+            let complete = state.bars[index].done == state.bars[index].total
+            guard now - state.lastDraw >= .milliseconds(100) || complete else { return nil }
             state.lastDraw = now
-            return render(state)
+            return redraw(&state, finishing: nil)
         }
-        if let line { write("\r\u{1B}[2K" + line) }
+        if let text { write(text) }
     }
 
     public func finished(_ stage: CollectStage, summary: String) {
-        let line = state.withLock { state -> String in
-            let bar = render(state)
-            state.stage = nil
-            return bar
+        let text = state.withLock { state -> String in
+            redraw(&state, finishing: (stage, summary))
         }
-        write("\r\u{1B}[2K" + line + "\n" + "  \(stage.rawValue): \(summary)\n")
+        write(text)
     }
 
-    private func render(_ state: State) -> String {
-        let name = (state.stage?.rawValue ?? "").padding(toLength: 9, withPad: " ", startingAt: 0)
-        let elapsed = (ContinuousClock.now - state.started).seconds
-        let rate = elapsed > 0.2 ? String(format: "  %.0f/s", Double(state.done) / elapsed) : ""
-        let failed = state.failed > 0 ? "  \(state.failed) failed" : ""
-        guard let total = state.total, total > 0 else {
-            return "\(name) \(state.done)\(rate)\(failed)"
+    /// Moves to the first drawn line and draws every bar again; a finishing stage is drawn first, with its
+    /// summary under it, and leaves the live block (those lines stay on the screen).
+    private func redraw(_ state: inout State, finishing: (stage: CollectStage, summary: String)?) -> String {
+        var text = state.drawnLines > 1 ? "\u{1B}[\(state.drawnLines - 1)A\r" : "\r"
+        var lines: [String] = []
+        if let finishing, let index = state.bars.firstIndex(where: { $0.stage == finishing.stage }) {
+            let bar = state.bars.remove(at: index)
+            lines.append(render(bar))
+            lines.append("  \(finishing.stage.rawValue): \(finishing.summary)")
+        } else if let finishing {
+            lines.append("  \(finishing.stage.rawValue): \(finishing.summary)")
         }
-        let fraction = min(1, Double(state.done) / Double(total))
+        let permanent = lines.count
+        lines += state.bars.map(render)
+        text += lines.map { "\u{1B}[2K" + $0 }.joined(separator: "\n")
+        if permanent > 0, state.bars.isEmpty { text += "\n" }
+        state.drawnLines = state.bars.isEmpty ? 0 : lines.count - permanent
+        // Lines that a shorter block no longer covers are cleared by the next redraw's line clears.
+        return text
+    }
+
+    private func render(_ bar: Bar) -> String {
+        let name = bar.stage.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+        let elapsed = (ContinuousClock.now - bar.started).seconds
+        let rate = elapsed > 0.2 ? String(format: "  %.0f/s", Double(bar.done) / elapsed) : ""
+        let failed = bar.failed > 0 ? "  \(bar.failed) failed" : ""
+        guard let total = bar.total, total > 0 else {
+            return "\(name) \(bar.done)\(rate)\(failed)"
+        }
+        let fraction = min(1, Double(bar.done) / Double(total))
         let filled = Int((fraction * Double(width)).rounded(.down))
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        return "\(name) [\(bar)] \(state.done)/\(total) \(String(format: "%3.0f%%", fraction * 100))\(rate)\(failed)"
+        let bars = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        return "\(name) [\(bars)] \(bar.done)/\(total) \(String(format: "%3.0f%%", fraction * 100))\(rate)\(failed)"
     }
 }
 
@@ -117,11 +148,5 @@ public final class LineProgress: CollectProgress {
 
     public func finished(_ stage: CollectStage, summary: String) {
         write("\(stage.rawValue): \(summary)")
-    }
-}
-
-extension Duration {
-    fileprivate var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }
