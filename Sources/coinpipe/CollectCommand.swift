@@ -17,6 +17,10 @@ struct CollectCommand: AsyncParsableCommand {
             Exit codes: 0 complete; 3 partial (the run folder is written and manifest.json lists what failed); \
             1 failed (nothing usable, or the API refused the key); 2 usage or configuration error; 4 the run \
             folder is complete but loading it into the store failed (run `coinpipe load <run folder>` later).
+
+            With --every, runs repeat on a schedule until SIGINT/SIGTERM (exit 0 after a graceful stop): failed \
+            runs are logged and counted, and a credit governor stretches the interval when the key's credits \
+            would run out before they reset. See the README's "Running on a schedule".
             """
     )
 
@@ -24,6 +28,7 @@ struct CollectCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var collect: CollectOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup(title: "Schedule") var schedule: ScheduleOptions
     @OptionGroup var logging: LoggingOptions
 
     @Option(
@@ -46,6 +51,11 @@ struct CollectCommand: AsyncParsableCommand {
             throw ValidationError("--resume takes a run id (a UUID such as 0f8c…), not '\(resume)'.")
         }
         if plan, resume != nil { throw ValidationError("--plan and --resume cannot be combined.") }
+        if schedule.every != nil {
+            if resume != nil { throw ValidationError("--every and --resume cannot be combined.") }
+            if plan { throw ValidationError("--every and --plan cannot be combined; run --plan alone first.") }
+            if json { throw ValidationError("--every logs each run to stderr; --json is for a single run.") }
+        }
     }
 
     func run() async throws {
@@ -67,6 +77,17 @@ struct CollectCommand: AsyncParsableCommand {
         }
         let clientConfiguration = try api.clientConfiguration(environment: environment)
         let storeURL = try store.storeURL(outputRoot: output.url, environment: environment)
+        if let scheduleConfiguration = schedule.configuration {
+            try await ScheduleInvocation.run(
+                client: clientConfiguration,
+                collect: collectConfiguration,
+                store: storeURL,
+                schedule: scheduleConfiguration,
+                options: schedule,
+                logger: logger
+            )
+            return
+        }
         try await CollectInvocation.run(
             client: clientConfiguration,
             collect: collectConfiguration,

@@ -83,6 +83,7 @@ extension CMCClient {
             }
             let paced = try await limiter.acquire()
             if paced > .zero {
+                metrics.waited(reason: "rate_limiter", paced)
                 logger.debug("held back by the client-side rate limiter", metadata: ["waited_ms": "\(Int(paced.seconds * 1000))"])
             }
             logger.trace("request", metadata: ["path": "\(endpoint.pathAndQuery)"])
@@ -94,12 +95,14 @@ extension CMCClient {
                 lastHTTPStatus = response.status
                 lastBodyBytes = response.body.count
                 body = response.body
+                metrics.answered(endpoint: endpoint.path, httpStatus: response.status)
                 decision = ResponseClassifier.classify(response, endpoint: endpoint.path, now: clock.now())
             } catch {
                 if Task.isCancelled {
                     await ledger.release(endpoint.estimatedCredits)
                     throw CancellationError()
                 }
+                metrics.answered(endpoint: endpoint.path, httpStatus: nil)
                 decision = ResponseClassifier.classify(error, endpoint: endpoint.path)
             }
             let elapsed = ContinuousClock.now - attemptStart
@@ -108,6 +111,7 @@ extension CMCClient {
             case .success(let status):
                 let charged = status.creditCount ?? 0
                 await ledger.settle(reserved: endpoint.estimatedCredits, charged: charged, endpoint: endpoint.path)
+                metrics.charged(endpoint: endpoint.path, credits: charged)
                 logger.debug(
                     "answered",
                     metadata: [
@@ -149,6 +153,8 @@ extension CMCClient {
                 guard attempt < configuration.retry.maxAttempts,
                     waitedInTotal + pause <= configuration.retry.maxTotalWait
                 else { throw await giveUp(error) }
+                metrics.retrying(endpoint: endpoint.path, reason: ClientMetrics.reason(error))
+                metrics.waited(reason: "backoff", pause)
                 logger.notice(
                     "transient failure; backing off before retrying",
                     metadata: [
@@ -176,6 +182,8 @@ extension CMCClient {
                 guard attempt < configuration.retry.maxAttempts,
                     waitedInTotal + pause <= configuration.retry.maxTotalWait
                 else { throw await giveUp(error) }
+                metrics.retrying(endpoint: endpoint.path, reason: "rate_limited")
+                metrics.waited(reason: retryAfter == nil ? "rate_window" : "retry_after", pause)
                 logger.notice("\(reason)", metadata: ["wait_ms": "\(Int(pause.seconds * 1000))"])
                 // The limiter holds every call (this one included) until the window turns.
                 waitedInTotal += pause

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+public import CoreMetrics
 public import Foundation
 public import Logging
 
@@ -43,6 +44,9 @@ public struct CMCClient: Sendable {
         public var maxBodyBytes: Int
         /// The `User-Agent` header.
         public var userAgent: String
+        /// Where the client (and a ``Collector`` built on it) reports metrics; `nil` uses swift-metrics'
+        /// global `MetricsSystem.factory`, which records nothing until a program bootstraps a backend.
+        public var metricsFactory: (any MetricsFactory)?
 
         /// Creates a configuration; every argument has a sensible default.
         public init(
@@ -57,7 +61,8 @@ public struct CMCClient: Sendable {
             creditBudget: Int? = nil,
             acceptGzip: Bool = true,
             maxBodyBytes: Int = 256 << 20,
-            userAgent: String = "CoinPipe/\(CoinPipeVersion.current)"
+            userAgent: String = "CoinPipe/\(CoinPipeVersion.current)",
+            metricsFactory: (any MetricsFactory)? = nil
         ) {
             self.baseURL = baseURL
             self.apiKey = apiKey
@@ -71,6 +76,7 @@ public struct CMCClient: Sendable {
             self.acceptGzip = acceptGzip
             self.maxBodyBytes = maxBodyBytes
             self.userAgent = userAgent
+            self.metricsFactory = metricsFactory
         }
     }
 
@@ -91,6 +97,9 @@ public struct CMCClient: Sendable {
     let clock: any WallClock
     let logger: Logger
     let random: @Sendable () -> Double
+
+    /// The metrics this client reports to.
+    var metrics: ClientMetrics { ClientMetrics(factory: configuration.metricsFactory ?? MetricsSystem.factory) }
 
     /// Creates a client over a transport.
     ///

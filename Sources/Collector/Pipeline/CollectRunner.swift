@@ -132,8 +132,9 @@ public enum CollectRunner {
         )
     }
 
-    /// The coin count of the newest complete `--limit all` run under `root`, if any.
-    static func previousListedCoins(in root: URL) -> Int? {
+    /// The coin count of the newest complete `--limit all` run under `root`, if any (what ``plan(client:collect:logger:)``
+    /// assumes for `--limit all`).
+    public static func previousListedCoins(in root: URL) -> Int? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: root.path) else { return nil }
         var best: (Date, Int)?
         for name in names {

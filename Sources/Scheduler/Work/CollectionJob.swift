@@ -1,0 +1,123 @@
+public import CMCClient
+public import CMCModels
+public import Collector
+import Foundation
+public import Logging
+public import Store
+
+/// The real ``ScheduledWork``: one CoinMarketCap collection per tick, loaded into the store as `coinpipe
+/// collect` does.
+///
+/// Each run is a new run folder under the output root, made by ``CollectRunner/run(client:collect:resume:logger:progress:environment:)``;
+/// a complete or partial run is then loaded into the store. A run that fails, or whose load fails, is an
+/// outcome: the schedule logs it, counts it and goes on.
+public struct CollectionJob: ScheduledWork {
+    /// The API client configuration (its ``CMCClient/Configuration/metricsFactory`` also receives the
+    /// client's metrics).
+    public var client: CMCClient.Configuration
+    /// What a metadata run collects; listings-only runs use the same with `info` set to none.
+    public var collect: CollectConfiguration
+    /// Where runs are loaded (``StoreURL/none`` skips loading).
+    public var store: StoreURL
+    /// Where to log.
+    public var logger: Logger
+
+    /// Creates a job.
+    public init(client: CMCClient.Configuration, collect: CollectConfiguration, store: StoreURL, logger: Logger) {
+        self.client = client
+        self.collect = collect
+        self.store = store
+        self.logger = logger
+    }
+
+    public func keyInfo() async throws -> KeyInfo {
+        try await CMCClient.withClient(configuration: client, logger: logger) { client in
+            try await client.keyInfo().value
+        }
+    }
+
+    public func estimatedCredits(withInfo: Bool) -> Int {
+        CollectPlan.make(
+            configuration(withInfo: withInfo),
+            listedCoins: CollectRunner.previousListedCoins(in: collect.outputRoot),
+            keyInfo: nil,
+            rules: client.creditRules
+        ).credits
+    }
+
+    public func collect(withInfo: Bool) async throws -> ScheduledRunOutcome {
+        let summary: RunSummary
+        do {
+            summary = try await CollectRunner.run(
+                client: client,
+                collect: configuration(withInfo: withInfo),
+                resume: nil,
+                logger: logger,
+                progress: SilentProgress()
+            )
+        } catch let refusal as CollectRunner.Refusal {
+            return ScheduledRunOutcome(status: .failed, message: refusal.description)
+        } catch let error as RunFolderError {
+            return ScheduledRunOutcome(status: .failed, message: error.description)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            if Task.isCancelled { throw CancellationError() }
+            return ScheduledRunOutcome(status: .failed, message: "\(error)")
+        }
+        var outcome = ScheduledRunOutcome(
+            status: summary.status,
+            summary: summary,
+            message: summary.failures.first.map(\.reason),
+            limitReached: limitReached(in: summary)
+        )
+        if outcome.isUsable { outcome.storeFailed = !(await load(summary)) }
+        return outcome
+    }
+
+    /// The collection configuration of a run with or without metadata.
+    func configuration(withInfo: Bool) -> CollectConfiguration {
+        var configuration = collect
+        if !withInfo { configuration.info = .none }
+        return configuration
+    }
+
+    /// Whether the run's requests met `error_code` 1010 (monthly) or 1009 (daily), from its manifest.
+    private func limitReached(in summary: RunSummary) -> CreditGovernor.Period? {
+        guard let runID = RunID(summary.runID),
+            let folder = try? RunFolder.open(root: collect.outputRoot, runID: runID),
+            let manifest = try? RunManifest.load(from: folder)
+        else { return nil }
+        let codes = Set(manifest.requests.compactMap(\.cmcErrorCode))
+        if codes.contains(1010) { return .month }
+        if codes.contains(1009) { return .day }
+        return nil
+    }
+
+    /// Loads a finished run into the store; `false` when that failed (the folder stays for `coinpipe load`).
+    private func load(_ summary: RunSummary) async -> Bool {
+        if case .none = store { return true }
+        do {
+            if let report = try await RunLoader.load(
+                folder: URL(fileURLWithPath: summary.path),
+                into: store,
+                logger: logger
+            ) {
+                logger.info(
+                    "stored the run",
+                    metadata: [
+                        "run_id": "\(report.runID)", "quotes_seen": "\(report.quotesSeen)",
+                        "quotes_inserted": "\(report.quotesInserted)",
+                    ]
+                )
+            }
+            return true
+        } catch {
+            logger.error(
+                "the run folder is written, but loading it into the store failed; load it later with `coinpipe load`",
+                metadata: ["run_id": "\(summary.runID)", "folder": "\(summary.path)", "error": "\(error)"]
+            )
+            return false
+        }
+    }
+}
