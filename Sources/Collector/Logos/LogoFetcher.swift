@@ -177,10 +177,13 @@ public struct LogoFetcher: Sendable {
         let resolver = HostResolver()
         var results: [Int: LogoResult] = [:]
         let width = max(1, configuration.concurrency)
-        await withTaskGroup(of: (Int, LogoResult?).self) { group in
+        // A download holds one of `width` slots only while it talks to the network: its disk work (cache,
+        // hashing, linking) runs as a separate task, so the next download starts at once.
+        await withTaskGroup(of: (Int, Step?).self) { group in
             var iterator = jobs.makeAsyncIterator()
             var arrived = 0
             var inFlight = 0
+            var saving = 0
             var exhausted = false
             while true {
                 if !exhausted, inFlight < width, !Task.isCancelled {
@@ -194,11 +197,19 @@ public struct LogoFetcher: Sendable {
                     }
                     exhausted = true
                 }
-                guard inFlight > 0, let (index, result) = await group.next() else { break }
-                inFlight -= 1
-                if let result {
+                guard inFlight + saving > 0, let (index, step) = await group.next() else { break }
+                switch step {
+                case .save(let work):
+                    inFlight -= 1
+                    saving += 1
+                    group.addTask { (index, .saved(work())) }
+                    continue
+                case .done(let result), .saved(let result):
+                    if case .saved = step { saving -= 1 } else { inFlight -= 1 }
                     results[index] = result
                     onResult(result)
+                case nil:
+                    inFlight -= 1
                 }
                 if Task.isCancelled { exhausted = true }
             }
@@ -208,16 +219,27 @@ public struct LogoFetcher: Sendable {
 
     // MARK: - One logo
 
+    /// Where one logo stands when its download slot is given back.
+    private enum Step: Sendable {
+        /// Finished (failed, or served from a fresh cache entry).
+        case done(LogoResult)
+        /// Downloaded or revalidated: the disk work that remains (cache, run folder), run off the slot.
+        case save(@Sendable () -> LogoResult)
+        /// The disk work is done.
+        case saved(LogoResult)
+    }
+
     /// Fetches one logo; `nil` when the task was cancelled before it finished.
-    private func process(_ job: LogoJob, into folder: RunFolder, resolver: HostResolver) async -> LogoResult? {
+    private func process(_ job: LogoJob, into folder: RunFolder, resolver: HostResolver) async -> Step? {
         guard !Task.isCancelled else { return nil }
         var logger = self.logger
         logger[metadataKey: "coin_id"] = "\(job.coinID)"
+        let coinLogger = logger
         let target = "\(RunFolder.imagesDirectory)/\(job.coinID).png"
 
-        func finish(_ outcome: LogoResult.Outcome, attempts: Int, bytes: Int) -> LogoResult {
+        @Sendable func finish(_ outcome: LogoResult.Outcome, attempts: Int, bytes: Int) -> LogoResult {
             if case .failed(let failure) = outcome {
-                logger.info(
+                coinLogger.info(
                     "logo not saved",
                     metadata: ["url": "\(job.url)", "reason": "\(failure)", "attempts": "\(attempts)"]
                 )
@@ -232,7 +254,13 @@ public struct LogoFetcher: Sendable {
         }
 
         /// Saves a verified body: hard-linked from its cache object when there is one, written otherwise.
-        func save(_ body: Data, object: LogoCacheEntry?, attempts: Int, bytes: Int, cached: Bool?) -> LogoResult {
+        @Sendable func save(
+            _ body: Data,
+            object: LogoCacheEntry?,
+            attempts: Int,
+            bytes: Int,
+            cached: Bool?
+        ) -> LogoResult {
             do {
                 var record: FileRecord?
                 if let cache, let object {
@@ -254,19 +282,19 @@ public struct LogoFetcher: Sendable {
         }
 
         guard let url = URL(string: job.url) else {
-            return finish(.failed(LogoFailure(.invalidURL, "\(job.url) is not a URL")), attempts: 0, bytes: 0)
+            return .done(finish(.failed(LogoFailure(.invalidURL, "\(job.url) is not a URL")), attempts: 0, bytes: 0))
         }
         do {
             try policy.check(url)
         } catch {
-            return finish(.failed(error), attempts: 0, bytes: 0)
+            return .done(finish(.failed(error), attempts: 0, bytes: 0))
         }
 
         var stored: (entry: LogoCacheEntry, body: Data)?
         if let cache, let entry = cache.entry(for: job.url) {
             if let body = cache.object(for: entry) {
                 if !configuration.forceRevalidate, entry.isFresh(at: now()) {
-                    return save(body, object: entry, attempts: 0, bytes: 0, cached: false)
+                    return .done(save(body, object: entry, attempts: 0, bytes: 0, cached: false))
                 }
                 stored = (entry, body)
             } else {
@@ -284,34 +312,45 @@ public struct LogoFetcher: Sendable {
             bytes += received
             switch outcome {
             case .success(.image(let body, let headers)):
-                var object: LogoCacheEntry?
-                if let cache, let entry = LogoCacheEntry(url: job.url, headers: headers, body: body, fetchedAt: now()) {
-                    do {
-                        object = try cache.store(body, as: entry)
-                    } catch {
-                        logger.warning("cannot cache a logo", metadata: ["url": "\(job.url)", "error": "\(error)"])
+                let fetchedAt = now()
+                return .save { [cache, attempts, bytes] in
+                    var object: LogoCacheEntry?
+                    if let cache,
+                        let entry = LogoCacheEntry(url: job.url, headers: headers, body: body, fetchedAt: fetchedAt)
+                    {
+                        do {
+                            object = try cache.store(body, as: entry)
+                        } catch {
+                            coinLogger.warning(
+                                "cannot cache a logo",
+                                metadata: ["url": "\(job.url)", "error": "\(error)"]
+                            )
+                        }
                     }
+                    return save(body, object: object, attempts: attempts, bytes: bytes, cached: nil)
                 }
-                return save(body, object: object, attempts: attempts, bytes: bytes, cached: nil)
             case .success(.notModified(let headers)):
                 guard let stored else {
                     let failure = LogoFailure(
                         .httpStatus,
                         "HTTP 304 from \(url.absoluteString) to an unconditional request"
                     )
-                    return finish(.failed(failure), attempts: attempts, bytes: bytes)
+                    return .done(finish(.failed(failure), attempts: attempts, bytes: bytes))
                 }
-                if let cache {
-                    do {
-                        try cache.save(stored.entry.revalidated(with: headers, at: now()))
-                    } catch {
-                        logger.warning(
-                            "cannot update a cache entry",
-                            metadata: ["url": "\(job.url)", "error": "\(error)"]
-                        )
+                let revalidatedAt = now()
+                return .save { [cache, attempts, bytes] in
+                    if let cache {
+                        do {
+                            try cache.save(stored.entry.revalidated(with: headers, at: revalidatedAt))
+                        } catch {
+                            coinLogger.warning(
+                                "cannot update a cache entry",
+                                metadata: ["url": "\(job.url)", "error": "\(error)"]
+                            )
+                        }
                     }
+                    return save(stored.body, object: stored.entry, attempts: attempts, bytes: bytes, cached: true)
                 }
-                return save(stored.body, object: stored.entry, attempts: attempts, bytes: bytes, cached: true)
             case .failure(let error):
                 if Task.isCancelled { return nil }
                 if error.transient, attempts < configuration.retry.maxAttempts {
@@ -327,7 +366,7 @@ public struct LogoFetcher: Sendable {
                         continue
                     }
                 }
-                return finish(.failed(error.failure), attempts: attempts, bytes: bytes)
+                return .done(finish(.failed(error.failure), attempts: attempts, bytes: bytes))
             }
         }
     }
