@@ -16,6 +16,7 @@ struct CoinPipe: AsyncParsableCommand {
         subcommands: [
             CollectCommand.self, DemoCommand.self, VerifyCommand.self, KeyCommand.self, EmulatorCommand.self,
             LoadCommand.self, RunsCommand.self, LatestCommand.self, HistoryCommand.self, ExportCommand.self,
+            ServeCommand.self,
         ]
     )
 
