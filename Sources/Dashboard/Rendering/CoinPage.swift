@@ -30,7 +30,7 @@ enum CoinPage {
         body += "<section class=\"coin-head\"><img src=\"/logos/\(coin.id).png\" alt=\"\" width=\"52\" height=\"52\">"
         body += "<div><h1>\(HTML.escape(name, placeholder: "Coin \(coin.id)"))</h1><div>"
         if let symbol, !symbol.isEmpty { body += "<span class=\"chip\">\(HTML.escape(symbol))</span>" }
-        if let rank = quote?.cmcRank ?? coin.cmcRank { body += "<span class=\"chip rank\">Rank #\(rank)</span>" }
+        if let rank = quote?.cmcRank ?? coin.cmcRank { body += "<span class=\"chip chip-rank\">Rank #\(rank)</span>" }
         if let category = detail.metadata?.category, !category.isEmpty {
             body += "<span class=\"chip\">\(HTML.escape(category))</span>"
         }
@@ -79,9 +79,12 @@ enum CoinPage {
         let prices = history.compactMap { row in
             row.price.map { SVGChart.Point(time: row.lastUpdated.value, value: $0) }
         }
-        let caps = history.compactMap { row in
+        var caps = history.compactMap { row in
             row.marketCap.map { SVGChart.Point(time: row.lastUpdated.value, value: $0) }
         }
+        // CMC reports a market cap of 0 when it does not know the circulating supply.
+        let capUnknown = !caps.isEmpty && caps.allSatisfy { $0.value == 0 }
+        if capUnknown { caps = [] }
         body += chartCard(
             title: "Price",
             summary: rangeChange(prices),
@@ -102,7 +105,9 @@ enum CoinPage {
                 title: "\(label) market cap in \(convert)",
                 points: caps,
                 format: { NumberFormat.compactMoney($0, convert: convert) },
-                axis: { NumberFormat.axis($0, step: $1, convert: convert, compactUnits: true) }
+                axis: { NumberFormat.axis($0, step: $1, convert: convert, compactUnits: true) },
+                emptyText: capUnknown
+                    ? "No market cap reported (CMC sends 0 when the supply is unknown)" : "No data in this range"
             ),
             count: caps.count
         )

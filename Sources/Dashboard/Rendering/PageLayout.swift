@@ -122,6 +122,7 @@ enum PageLayout {
         .down { color: var(--down); }
         .flat, .muted { color: var(--muted); }
         .change { font-weight: 600; }
+        table.compact th, table.compact td { padding: 10px 9px; }
         .empty { padding: 48px 18px; text-align: center; color: var(--muted); }
         .pager { display: flex; align-items: center; justify-content: space-between; gap: 12px; padding: 14px 18px;
           border-top: 1px solid var(--border); color: var(--muted); font-size: 14px; flex-wrap: wrap; }
@@ -136,7 +137,7 @@ enum PageLayout {
         .coin-head img { width: 52px; height: 52px; border-radius: 50%; background: #eef0f3; }
         .chip { display: inline-block; padding: 3px 10px; border-radius: 999px; background: #eef0f3; color: #334155;
           font-size: 12.5px; font-weight: 600; margin: 0 6px 6px 0; white-space: nowrap; }
-        .chip.rank { background: var(--text); color: #fff; }
+        .chip-rank { background: var(--text); color: #fff; }
         .price-line { display: flex; align-items: baseline; gap: 14px; margin: 16px 0 22px; flex-wrap: wrap; }
         .price-big { font-size: 38px; font-weight: 750; letter-spacing: -.02em; font-variant-numeric: tabular-nums; }
         .badge { display: inline-block; padding: 4px 10px; border-radius: 8px; font-weight: 700; font-size: 14px;
@@ -144,15 +145,17 @@ enum PageLayout {
         .badge.up { background: var(--up-soft); }
         .badge.down { background: var(--down-soft); }
         .badge.flat { background: #eef0f3; }
-        .layout { display: grid; grid-template-columns: minmax(0, 1fr) 360px; gap: 18px; align-items: start; }
-        .stack { display: grid; gap: 18px; }
+        .layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 360px); gap: 18px; align-items: start; }
+        .stack { display: grid; gap: 18px; min-width: 0; }
+        .stack > * { min-width: 0; }
         .chart-card { padding: 16px 18px 10px; }
         .chart-card .panel-title { display: flex; justify-content: space-between; align-items: baseline; gap: 12px; }
         .chart { width: 100%; height: auto; display: block; margin-top: 6px; }
         .chart-grid line { stroke: #eef0f3; stroke-width: 1; }
         .chart-baseline { stroke: #cbd5e1; stroke-width: 1; }
         .chart-label { fill: var(--faint); font-size: 11.5px; font-variant-numeric: tabular-nums; }
-        .chart-note { fill: #334155; font-size: 11.5px; font-weight: 600; font-variant-numeric: tabular-nums; }
+        .chart-note { fill: #334155; font-size: 11.5px; font-weight: 600; font-variant-numeric: tabular-nums;
+          paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
         .chart-empty { fill: var(--muted); font-size: 14px; }
         .chart-line { fill: none; stroke-width: 2.2; stroke-linejoin: round; stroke-linecap: round; }
         .chart-line.up { stroke: var(--up); }
@@ -165,15 +168,18 @@ enum PageLayout {
         .stats { display: grid; grid-template-columns: 1fr auto; gap: 0; margin: 0; }
         .stats dt, .stats dd { padding: 9px 0; border-bottom: 1px solid #f1f3f6; margin: 0; }
         .stats dt { color: var(--muted); }
-        .stats dd { text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; }
+        .stats dd { text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; min-width: 0;
+          overflow-wrap: anywhere; }
+        .stats dd.mono { max-width: 220px; font-weight: 500; }
         .stats dt:last-of-type, .stats dd:last-of-type { border-bottom: 0; }
         .section { padding: 16px 18px; }
         .prose { color: #334155; overflow-wrap: anywhere; }
         .prose p { margin: 0 0 10px; }
         .links { list-style: none; padding: 0; margin: 0; display: grid; gap: 8px; }
-        .links li { display: flex; justify-content: space-between; gap: 12px; }
+        .links li { display: flex; justify-content: space-between; gap: 12px; min-width: 0; }
         .links .kind { color: var(--muted); flex: none; }
-        .links a, .links .unlinked { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+        .links a, .links .unlinked, .links .mono { overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+          min-width: 0; }
         .unlinked { color: var(--muted); }
         .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px;
           overflow-wrap: anywhere; }

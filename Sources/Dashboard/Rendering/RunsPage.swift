@@ -33,11 +33,11 @@ enum RunsPage {
                 body: body + "<div class=\"empty\">No runs are loaded yet.</div></section>"
             )
         }
-        body += "<div class=\"table-wrap\"><table><thead><tr>"
+        body += "<div class=\"table-wrap\"><table class=\"compact\"><thead><tr>"
         for (label, cssClass) in [
             ("Started", "left"), ("Run", "left"), ("Status", "left"), ("Duration", ""), ("Coins", ""),
             ("Info", "hide-sm"), ("Logos", "hide-sm"), ("Credits", ""), ("Failures", ""), ("Diagnostics", "hide-sm"),
-            ("Quotes new / seen", "hide-sm"), ("Source", "left hide-sm"),
+            ("New / seen quotes", "hide-sm"), ("Source", "left hide-sm"),
         ] {
             body += "<th class=\"\(cssClass)\" scope=\"col\">\(label)</th>"
         }

@@ -33,7 +33,8 @@ enum SVGChart {
         title: String,
         points: [Point],
         format: (Double) -> String,
-        axis: ((Double, Double) -> String)? = nil
+        axis: ((Double, Double) -> String)? = nil,
+        emptyText: String = "No data in this range"
     ) -> String {
         let series = downsample(points.filter { $0.value.isFinite })
         var svg = """
@@ -43,7 +44,7 @@ enum SVGChart {
         guard let first = series.first, let last = series.last else {
             svg += frame()
             svg += "<text class=\"chart-empty\" x=\"\(width / 2)\" y=\"\(height / 2)\" text-anchor=\"middle\">"
-            svg += "No data in this range</text></svg>"
+            svg += "\(HTML.escape(emptyText))</text></svg>"
             return svg
         }
         let values = series.map(\.value)
@@ -54,7 +55,11 @@ enum SVGChart {
             low -= pad
             high += pad
         }
-        let ticks = niceTicks(low: low, high: high, count: 4)
+        // Some air above the high and below the low, for their labels.
+        let margin = (high - low) * 0.12
+        // Never below zero for a series that is not (prices and market caps).
+        let floor = low >= 0 ? max(0, low - margin) : low - margin
+        let ticks = niceTicks(low: floor, high: high + margin, count: 4)
         let yMin = ticks.first ?? low
         let yMax = ticks.last ?? high
         let t0 = first.time
@@ -186,7 +191,8 @@ enum SVGChart {
 
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// `09:41:30` within 10 minutes, `09:41` within two days, `Nov 29` within 400 days, else `Nov 2026`.
+    /// `09:41:30` within 10 minutes, `09:41` within 12 hours, `Nov 29 09:41` within two days, `Nov 29` within
+    /// 400 days, else `Nov 2026`.
     static func timeLabel(_ millis: Int64, span: Int64) -> String {
         let text = EpochMillis(millis).iso8601
         let characters = Array(text)
@@ -195,7 +201,8 @@ enum SVGChart {
         let day = Int(String(characters[8..<10])) ?? 1
         let monthName = months[max(0, min(11, month - 1))]
         if span <= 600_000 { return String(characters[11..<19]) }
-        if span <= 2 * 86_400_000 { return String(characters[11..<16]) }
+        if span <= 12 * 3_600_000 { return String(characters[11..<16]) }
+        if span <= 2 * 86_400_000 { return "\(monthName) \(day) " + String(characters[11..<16]) }
         if span <= 400 * 86_400_000 { return "\(monthName) \(day)" }
         return "\(monthName) \(year)"
     }
