@@ -282,6 +282,14 @@ import Testing
                 #expect((try? answer.json()["error"]) != nil, "\(path)")
             }
             #expect(try await client.get("/?sort=bogus").status == 400)
+            // Unknown paths: a 404 page, or a JSON error under /api/, with the security headers.
+            let nowhere = try await client.get("/nowhere")
+            #expect(nowhere.status == 404)
+            #expect(nowhere.text.contains("Not found"))
+            #expect(nowhere.headers["content-security-policy"] != nil)
+            let apiNowhere = try await client.get("/api/nowhere")
+            #expect(apiNowhere.status == 404)
+            #expect((try apiNowhere.json()["error"] as? [String: Any])?["status"] as? Int == 404)
             #expect(try await client.get("/coins/1?range=forever").status == 400)
         }
     }

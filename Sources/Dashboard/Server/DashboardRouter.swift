@@ -12,6 +12,7 @@ struct DashboardRouter: Sendable {
     /// The router with every route.
     func build() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: NotFoundMiddleware())
         router.get("/") { request, context in
             await html(context) { try await latest(request) }
         }
