@@ -180,6 +180,39 @@ extension PostgresRunStore {
         }
     }
 
+    public func prices(coinIDs: [Int], convert: String, range: TimeRange) async throws -> [Int: [PricePoint]] {
+        let ids = Array(Set(coinIDs)).sorted()
+        guard !ids.isEmpty else { return [:] }
+        return try await database("read prices") {
+            var binds = PostgresBindings()
+            binds.append(ids)
+            binds.append(convert)
+            var conditions = ["coin_id = ANY($1::integer[])", "convert = $2", "price IS NOT NULL"]
+            if let from = range.from {
+                binds.append(PostgresTimestamp(from))
+                conditions.append("last_updated >= $\(binds.count)")
+            }
+            if let to = range.to {
+                binds.append(PostgresTimestamp(to))
+                conditions.append("last_updated < $\(binds.count)")
+            }
+            let query = PostgresQuery(
+                unsafeSQL: """
+                    SELECT coin_id, last_updated, price FROM quotes WHERE \(conditions.joined(separator: " AND "))
+                    ORDER BY coin_id, last_updated
+                    """,
+                binds: binds
+            )
+            var result: [Int: [PricePoint]] = [:]
+            for try await (id, time, price) in try await client.query(query, logger: logger).decode(
+                (Int, PostgresTimestamp, Double).self
+            ) {
+                result[id, default: []].append(PricePoint(time: time.millis, price: price))
+            }
+            return result
+        }
+    }
+
     /// The candidates for `ids`: each coin's newest identity and latest market cap in `convert`.
     private func candidates(ids: [Int], convert: String) async throws -> [CoinCandidate] {
         var candidates: [CoinCandidate] = []

@@ -162,6 +162,40 @@ extension SQLiteRunStore {
         }
     }
 
+    public func prices(coinIDs: [Int], convert: String, range: TimeRange) async throws -> [Int: [PricePoint]] {
+        let ids = Array(Set(coinIDs)).sorted()
+        guard !ids.isEmpty else { return [:] }
+        return try await database("read prices") { db in
+            var conditions = [
+                "coin_id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))", "convert = ?",
+                "price IS NOT NULL",
+            ]
+            var arguments = StatementArguments(ids)
+            _ = arguments.append(contentsOf: [convert])
+            if let from = range.from {
+                conditions.append("last_updated >= ?")
+                _ = arguments.append(contentsOf: [from.sqlValue])
+            }
+            if let to = range.to {
+                conditions.append("last_updated < ?")
+                _ = arguments.append(contentsOf: [to.sqlValue])
+            }
+            let statement = try db.makeStatement(
+                sql: """
+                    SELECT coin_id, last_updated, price FROM quotes WHERE \(conditions.joined(separator: " AND "))
+                    ORDER BY coin_id, last_updated
+                    """
+            )
+            try statement.setArguments(arguments)
+            var result: [Int: [PricePoint]] = [:]
+            try SQLiteColumns.forEachRow(statement, db) { columns in
+                guard let id = columns.int(), let time = columns.time(), let price = columns.double() else { return }
+                result[id, default: []].append(PricePoint(time: time, price: price))
+            }
+            return result
+        }
+    }
+
     /// The candidates for `ids`: each coin's newest identity and latest market cap in `convert`.
     static func candidates(_ db: Database, ids: [Int], convert: String) throws -> [CoinCandidate] {
         var candidates: [CoinCandidate] = []

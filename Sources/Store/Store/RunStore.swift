@@ -87,6 +87,17 @@ public protocol RunStore: Sendable, CustomStringConvertible {
     /// - Throws: ``StoreError`` with ``StoreError/Code/database``.
     func logoRunIDs(coinID: Int) async throws -> [String]
 
+    /// The stored prices of several coins in one query (for sparklines): each coin's non-null prices in
+    /// `convert` inside `range`, oldest first.
+    ///
+    /// - Parameters:
+    ///   - coinIDs: The CMC ids (at most a page of them; an empty list answers an empty dictionary).
+    ///   - convert: The convert currency.
+    ///   - range: The window of `last_updated` times.
+    /// - Returns: The series by coin id; a coin without prices in the window is absent.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/database``.
+    func prices(coinIDs: [Int], convert: String, range: TimeRange) async throws -> [Int: [PricePoint]]
+
     /// Streams quotes to `body` in chunks, without holding the whole selection in memory.
     ///
     /// - Parameters:

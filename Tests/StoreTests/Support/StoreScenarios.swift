@@ -121,6 +121,32 @@ enum StoreScenarios {
         }
     }
 
+    /// `prices(coinIDs:)`: several coins' series in one query, oldest first, inside the range, without nulls.
+    static func pricesOfSeveralCoins(_ engine: Engine) async throws {
+        try await withTestStore(engine) { store, directory in
+            for (index, (time, price)) in [(t1, "100.5"), (t2, "101.25"), (t3, "99.75")].enumerated() {
+                var coins = threeCoins(time: time, bitcoinPrice: price)
+                coins[2].quotes["USD"]?.price = "null"
+                let folder = try RunFolderFixture.writeCoinPipeRun(
+                    root: directory,
+                    runID: "run-\(index)",
+                    startedAt: time,
+                    coins: coins
+                )
+                _ = try await RunLoader.load(folder: folder, into: store, logger: testLogger)
+            }
+            let all = try await store.prices(coinIDs: [1, 1027, 825, 424242], convert: "USD", range: .all)
+            #expect(Set(all.keys) == [1, 1027])
+            #expect(all[1]?.map(\.price) == [100.5, 101.25, 99.75])
+            #expect(all[1]?.map(\.time) == [t1, t2, t3].compactMap { EpochMillis(iso8601: $0) })
+            #expect(all[1027]?.map(\.price) == [3012.5, 3012.5, 3012.5])
+            let window = TimeRange(from: EpochMillis(iso8601: t2), to: EpochMillis(iso8601: t3))
+            #expect(try await store.prices(coinIDs: [1], convert: "USD", range: window)[1]?.map(\.price) == [101.25])
+            #expect(try await store.prices(coinIDs: [], convert: "USD", range: .all).isEmpty)
+            #expect(try await store.prices(coinIDs: [1], convert: "EUR", range: .all).isEmpty)
+        }
+    }
+
     // MARK: - Loading
 
     static func reloadIsIdempotent(_ engine: Engine) async throws {
