@@ -31,6 +31,11 @@ import Testing
             #expect(page.text.contains("<img src=\"/logos/\(first.id).png\""))
             let firstRow = try #require(page.text.range(of: "<td class=\"left rank\">"))
             #expect(page.text[firstRow.upperBound...].hasPrefix("1</td>"))
+            // Each row has a sparkline of its three prices.
+            #expect(page.text.components(separatedBy: "<svg class=\"spark ").count - 1 == 100)
+            let spark = try #require(page.text.range(of: "<polyline points=\""))
+            let points = page.text[spark.upperBound...].prefix { $0 != "\"" }.split(separator: " ")
+            #expect(points.count == 3)
             // Security headers.
             let policy = try #require(page.headers["content-security-policy"])
             #expect(policy.contains("default-src 'none'"))

@@ -135,6 +135,21 @@ import Testing
         #expect(reduced.last == many.last)
     }
 
+    @Test func sparklineFollowsThePrices() {
+        let points = [
+            PricePoint(time: EpochMillis(0), price: 10), PricePoint(time: EpochMillis(1000), price: 12),
+            PricePoint(time: EpochMillis(2000), price: 9),
+        ]
+        let svg = SVGChart.sparkline(points, width: 104, height: 26)
+        #expect(svg.contains("class=\"spark down\""))
+        #expect(svg.contains("<polyline points=\"2.0,16.3 52.0,3.0 102.0,23.0\"/>"))
+        #expect(SVGChart.sparkline(Array(points.prefix(1))).contains("—"))
+        let many = (0..<500).map { PricePoint(time: EpochMillis(Int64($0)), price: Double($0)) }
+        let long = SVGChart.sparkline(many)
+        #expect(long.contains("spark up"))
+        #expect(long.components(separatedBy: ",").count - 1 == 60)
+    }
+
     @Test func sniffsOnlyRasterImages() {
         #expect(ImageSniffer.contentType(of: PlaceholderLogo.png) == "image/png")
         #expect(ImageSniffer.contentType(of: Data([0xFF, 0xD8, 0xFF, 0xE0])) == "image/jpeg")

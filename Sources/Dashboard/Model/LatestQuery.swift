@@ -101,6 +101,30 @@ struct LatestQuery: Sendable, Equatable {
         }
     }
 
+    /// One page of the matching rows.
+    struct Page: Sendable {
+        /// How many rows match the search.
+        var total: Int
+        /// The index of the page's first row among the matching rows.
+        var start: Int
+        /// The number of pages (at least 1).
+        var pages: Int
+        /// The page's rows.
+        var rows: [QuoteRow]
+    }
+
+    /// The requested page of the rows that match, sorted.
+    func page(of rows: [QuoteRow]) -> Page {
+        let matching = apply(to: rows)
+        let start = min((page - 1) * perPage, matching.count)
+        return Page(
+            total: matching.count,
+            start: start,
+            pages: max(1, (matching.count + perPage - 1) / perPage),
+            rows: Array(matching[start..<min(start + perPage, matching.count)])
+        )
+    }
+
     /// The query parameters that reproduce this query with some values changed (for links).
     func parameters(
         sort: SortKey? = nil,

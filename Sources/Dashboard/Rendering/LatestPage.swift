@@ -7,12 +7,14 @@ enum LatestPage {
         snapshot: DashboardData.Snapshot,
         query: LatestQuery,
         requestedConvert: String?,
-        defaultPageSize: Int
+        defaultPageSize: Int,
+        sparklines: [Int: [PricePoint]] = [:]
     ) -> String {
-        let matching = query.apply(to: snapshot.rows)
-        let pages = max(1, (matching.count + query.perPage - 1) / query.perPage)
-        let start = min((query.page - 1) * query.perPage, matching.count)
-        let pageRows = matching[start..<min(start + query.perPage, matching.count)]
+        let page = query.page(of: snapshot.rows)
+        let pages = page.pages
+        let start = page.start
+        let pageRows = page.rows
+        let matchingCount = page.total
         let convert = snapshot.convert
         func link(sort: LatestQuery.SortKey? = nil, ascending: Bool? = nil, page: Int? = nil) -> String {
             "/"
@@ -90,11 +92,11 @@ enum LatestPage {
         // Table.
         body += "<section class=\"panel\"><div class=\"panel-head\"><h2>"
         if let search = query.search {
-            body += "\(NumberFormat.count(matching.count)) result\(matching.count == 1 ? "" : "s") for "
+            body += "\(NumberFormat.count(matchingCount)) result\(matchingCount == 1 ? "" : "s") for "
             body +=
                 "“\(HTML.escape(search))”</h2><a href=\"\(HTML.escape(link(page: 1).replacingQ()))\">Clear search</a>"
         } else {
-            body += "All coins</h2><span class=\"muted\">\(NumberFormat.count(matching.count)) coins</span>"
+            body += "All coins</h2><span class=\"muted\">\(NumberFormat.count(matchingCount)) coins</span>"
         }
         body += "</div>"
         if pageRows.isEmpty {
@@ -119,7 +121,7 @@ enum LatestPage {
                     "<th class=\"\(classes)\" scope=\"col\"\(aria)><a href=\"\(HTML.escape(link(sort: key, ascending: ascending, page: 1)))\">"
                 body += "\(label)\(arrow)</a></th>"
             }
-            body += "</tr></thead><tbody>"
+            body += "<th class=\"hide-sm spark-col\" scope=\"col\">Last 7 days</th></tr></thead><tbody>"
             for row in pageRows {
                 body += "<tr>"
                 body += "<td class=\"left rank\">\(row.cmcRank.map(String.init) ?? NumberFormat.missing)</td>"
@@ -133,14 +135,15 @@ enum LatestPage {
                 body += change(row.percentChange7d, extra: "hide-sm")
                 body += "<td>\(NumberFormat.compactMoney(row.marketCap, convert: convert))</td>"
                 body += "<td class=\"hide-sm\">\(NumberFormat.compactMoney(row.volume24h, convert: convert))</td>"
+                body += "<td class=\"hide-sm spark-col\">\(SVGChart.sparkline(sparklines[row.coinID] ?? []))</td>"
                 body += "</tr>"
             }
             body += "</tbody></table></div>"
         }
         // Pager.
-        let first = matching.isEmpty ? 0 : start + 1
+        let first = matchingCount == 0 ? 0 : start + 1
         body += "<nav class=\"pager\" aria-label=\"Pages\"><span>\(NumberFormat.count(first))–"
-        body += "\(NumberFormat.count(start + pageRows.count)) of \(NumberFormat.count(matching.count))</span>"
+        body += "\(NumberFormat.count(start + pageRows.count)) of \(NumberFormat.count(matchingCount))</span>"
         body += "<span class=\"pages\">"
         if query.page > 1 {
             body += "<a href=\"\(HTML.escape(link(page: min(query.page - 1, pages))))\" rel=\"prev\">← Prev</a>"

@@ -123,6 +123,11 @@ enum PageLayout {
         .flat, .muted { color: var(--muted); }
         .change { font-weight: 600; }
         table.compact th, table.compact td { padding: 10px 9px; }
+        .spark-col { width: 130px; }
+        .spark { display: block; margin-left: auto; }
+        .spark polyline { fill: none; stroke-width: 1.6; stroke-linejoin: round; stroke-linecap: round; }
+        .spark.up polyline { stroke: var(--up); }
+        .spark.down polyline { stroke: var(--down); }
         .empty { padding: 48px 18px; text-align: center; color: var(--muted); }
         .pager { display: flex; align-items: center; justify-content: space-between; gap: 12px; padding: 14px 18px;
           border-top: 1px solid var(--border); color: var(--muted); font-size: 14px; flex-wrap: wrap; }

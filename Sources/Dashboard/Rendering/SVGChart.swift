@@ -140,6 +140,33 @@ enum SVGChart {
         return svg
     }
 
+    /// A small line of a price series for a table cell (no axes), green when it ends higher than it started;
+    /// a dash when there are fewer than two points.
+    static func sparkline(_ points: [PricePoint], width: Double = 110, height: Double = 32) -> String {
+        var series = points.filter { $0.price.isFinite }
+        guard let first = series.first, let last = series.last, series.count > 1, last.time > first.time else {
+            return "<span class=\"muted\">\(NumberFormat.missing)</span>"
+        }
+        if series.count > 60 {
+            // Every n-th point, and the last.
+            let step = Double(series.count - 1) / 59
+            series = (0..<60).map { series[Int((Double($0) * step).rounded())] }
+        }
+        let low = series.map(\.price).min() ?? first.price
+        let high = series.map(\.price).max() ?? first.price
+        let span = high > low ? high - low : 1
+        let t0 = Double(first.time.value)
+        let duration = Double(last.time.value) - t0
+        let points = series.map { point in
+            let x = (Double(point.time.value) - t0) / duration * (width - 4) + 2
+            let y = high > low ? (1 - (point.price - low) / span) * (height - 6) + 3 : height / 2
+            return fixed(x) + "," + fixed(y)
+        }
+        let trend = last.price >= first.price ? "up" : "down"
+        return "<svg class=\"spark \(trend)\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" "
+            + "height=\"\(Int(height))\" aria-hidden=\"true\"><polyline points=\"\(points.joined(separator: " "))\"/></svg>"
+    }
+
     /// The plot's bottom axis line.
     private static func frame() -> String {
         let y = fixed(height - bottom)

@@ -59,6 +59,13 @@ struct DashboardData: Sendable {
         return Snapshot(convert: convert, converts: converts, rows: rows, snapshotAt: rows.map(\.lastUpdated).max())
     }
 
+    /// The last seven days of prices (up to `anchor`, the snapshot's time) of the coins on a page.
+    func sparklines(coinIDs: [Int], convert: String, anchor: EpochMillis?) async throws -> [Int: [PricePoint]] {
+        guard let anchor, !coinIDs.isEmpty else { return [:] }
+        let range = TimeRange(from: EpochMillis(anchor.value - 7 * 86_400_000), to: EpochMillis(anchor.value + 1))
+        return try await store.prices(coinIDs: coinIDs, convert: convert, range: range)
+    }
+
     /// The time the history ranges end at: the newest snapshot of the recent runs, else now.
     func anchor() async throws -> EpochMillis {
         let runs = try await store.runs(limit: Self.recentRuns)

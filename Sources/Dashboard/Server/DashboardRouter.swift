@@ -63,11 +63,14 @@ struct DashboardRouter: Sendable {
         let parameters = QueryParameters(request.uri.query)
         let query = try LatestQuery(parameters, defaultPageSize: data.configuration.pageSize)
         let snapshot = try await data.latest(convert: query.convert)
+        let ids = query.page(of: snapshot.rows).rows.map(\.coinID)
+        let sparklines = try await data.sparklines(coinIDs: ids, convert: snapshot.convert, anchor: snapshot.snapshotAt)
         let page = LatestPage.render(
             snapshot: snapshot,
             query: query,
             requestedConvert: query.convert,
-            defaultPageSize: data.configuration.pageSize
+            defaultPageSize: data.configuration.pageSize,
+            sparklines: sparklines
         )
         return .html(page)
     }
@@ -93,9 +96,7 @@ struct DashboardRouter: Sendable {
     private func apiLatest(_ request: Request) async throws -> Response {
         let query = try LatestQuery(QueryParameters(request.uri.query), defaultPageSize: data.configuration.pageSize)
         let snapshot = try await data.latest(convert: query.convert)
-        let matching = query.apply(to: snapshot.rows)
-        let start = min((query.page - 1) * query.perPage, matching.count)
-        let items = matching[start..<min(start + query.perPage, matching.count)].map(API.LatestItem.init)
+        let page = query.page(of: snapshot.rows)
         let body = API.Latest(
             convert: snapshot.convert,
             converts: snapshot.converts,
@@ -105,9 +106,9 @@ struct DashboardRouter: Sendable {
             q: Nullable(query.search),
             page: query.page,
             perPage: query.perPage,
-            pages: max(1, (matching.count + query.perPage - 1) / query.perPage),
-            total: matching.count,
-            items: items
+            pages: page.pages,
+            total: page.total,
+            items: page.rows.map(API.LatestItem.init)
         )
         return .json(API.encode(body))
     }
