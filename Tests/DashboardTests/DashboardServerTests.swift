@@ -98,6 +98,39 @@ import Testing
         }
     }
 
+    @Test func convertSelection() async throws {
+        try await DashboardFixture.withServer { fixture, client in
+            // USD by default, with a switch to EUR.
+            let page = try await client.get("/")
+            #expect(page.text.contains("prices in USD"))
+            #expect(page.text.contains("<a class=\"pill\" href=\"/?convert=EUR\">EUR</a>"))
+            #expect(page.text.contains("<a class=\"pill active\" href=\"/?convert=USD\">USD</a>"))
+            let euro = try await client.get("/?convert=EUR&sort=price&dir=desc")
+            #expect(euro.text.contains("prices in EUR"))
+            #expect(euro.text.contains("href=\"/?sort=price&amp;convert=USD\""))
+            let coin = try #require(fixture.coins.first)
+            let eurPrice = try #require(try fixture.listings(2, convert: "EUR")[coin.id]?.quote["price"]?.double)
+            #expect(euro.text.contains(NumberFormat.price(eurPrice, convert: "EUR")))
+            #expect(NumberFormat.price(eurPrice, convert: "EUR").hasPrefix("€"))
+
+            let api = try await client.get("/api/latest?convert=eur&per_page=500")
+            #expect(try api.json()["convert"] as? String == "EUR")
+            #expect(try api.json()["converts"] as? [String] == ["EUR", "USD"])
+            let items = try #require(try api.exact()["items"]?.array)
+            let listings = try fixture.listings(2, convert: "EUR")
+            for item in items.prefix(20) {
+                let id = try #require(item["id"]?.double.map { Int($0) })
+                #expect(item["price"]?.double == listings[id]?.quote["price"]?.double)
+            }
+            let history = try await client.get("/api/coins/\(coin.id)/history?range=all&convert=EUR").exact()
+            #expect(history["convert"]?.string == "EUR")
+            #expect(history["points"]?.array?.count == 3)
+            #expect(try await client.get("/coins/\(coin.id)?convert=EUR").text.contains("price in EUR"))
+            // A currency the store does not hold is a bad request.
+            #expect(try await client.get("/api/latest?convert=JPY").status == 400)
+        }
+    }
+
     // MARK: - Coin pages
 
     @Test func coinPageHasChartsAndMetadata() async throws {

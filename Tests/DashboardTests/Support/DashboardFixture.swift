@@ -17,8 +17,9 @@ let testLogger: Logger = {
     return logger
 }()
 
-/// A store filled from the emulator: three runs of a 300-coin universe (hostile text on), collected with the
-/// emulator's clock set two hours, one hour and zero hours back, so every coin has three distinct quotes.
+/// A store filled from the emulator: three runs of a 300-coin universe (hostile text on) in USD and EUR,
+/// collected with the emulator's clock set two hours, one hour and zero hours back, so every coin has three
+/// distinct quotes per currency.
 ///
 /// Built once per test process into its own directory; each test copies it into a fresh temporary directory
 /// (so tests never share files) and starts its own dashboard on its own port.
@@ -55,7 +56,13 @@ struct DashboardFixture: Sendable {
                 coins = running.coins
                 let apiKey = try #require(APIKey(running.apiKey))
                 let client = CMCClient.Configuration(baseURL: running.baseURL, apiKey: apiKey)
-                let collect = CollectConfiguration(outputRoot: out, limit: .all, info: .all, concurrency: 16)
+                let collect = CollectConfiguration(
+                    outputRoot: out,
+                    limit: .all,
+                    convert: ["USD", "EUR"],
+                    info: .all,
+                    concurrency: 16
+                )
                 return try await CollectRunner.run(
                     client: client,
                     collect: collect,
@@ -100,14 +107,17 @@ struct DashboardFixture: Sendable {
     }
 
     /// `data.json` of run `index`, parsed independently of CoinPipe (numbers read exactly): coin id →
-    /// (`last_updated` of the USD quote, the USD quote).
-    func listings(_ index: Int) throws -> [Int: (lastUpdated: String, quote: [String: ExactJSON])] {
+    /// (`last_updated` of the quote, the quote in `convert`).
+    func listings(
+        _ index: Int,
+        convert: String = "USD"
+    ) throws -> [Int: (lastUpdated: String, quote: [String: ExactJSON])] {
         let data = try Data(contentsOf: folder(index).appending(path: "data.json"))
         let items = try #require(try ExactJSON.parse(data).array)
         var result: [Int: (String, [String: ExactJSON])] = [:]
         for item in items {
             let id = try #require(item["id"]?.double.map { Int($0) })
-            guard case .object(let quote) = item["quote"]?["USD"] else { continue }
+            guard case .object(let quote) = item["quote"]?[convert] else { continue }
             result[id] = (quote["last_updated"]?.string ?? item["last_updated"]?.string ?? "", quote)
         }
         return result
