@@ -97,6 +97,21 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // `coinpipe bench`: the collection measured against its floor, beside the original script's way.
+        .target(
+            name: "CoinPipeBench",
+            dependencies: [
+                "CMCModels",
+                "CMCClient",
+                "CMCEmulator",
+                "Collector",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]
+        ),
         // The command-line tool: parses options and wires the libraries together.
         .executableTarget(
             name: "coinpipe",
@@ -107,6 +122,7 @@ let package = Package(
                 "Collector",
                 "Dashboard",
                 "Store",
+                "CoinPipeBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

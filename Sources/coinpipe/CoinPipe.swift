@@ -10,13 +10,14 @@ struct CoinPipe: AsyncParsableCommand {
         discussion: """
             Try it without a key:   coinpipe demo
             Real use:               CMC_API_KEY=… coinpipe collect
-            Exit codes: 0 complete, 1 failed, 2 usage or configuration error, 3 partial (see the manifest).
+            Exit codes: 0 complete, 1 failed, 2 usage or configuration error, 3 partial (see the manifest), \
+            4 collected but not stored (run `coinpipe load` later).
             """,
         version: CoinPipeVersionText.current,
         subcommands: [
             CollectCommand.self, DemoCommand.self, VerifyCommand.self, KeyCommand.self, EmulatorCommand.self,
             LoadCommand.self, RunsCommand.self, LatestCommand.self, HistoryCommand.self, ExportCommand.self,
-            ServeCommand.self,
+            BenchCommand.self, ServeCommand.self,
         ]
     )
 

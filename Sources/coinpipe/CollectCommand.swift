@@ -122,12 +122,15 @@ extension CollectInvocation {
     /// Loads a finished run folder into the store; a failure keeps the folder and says how to load it later.
     fileprivate static func loadIntoStore(_ summary: RunSummary, store: StoreURL, logger: Logger) async throws {
         if case .none = store { return }
+        // The loader's own "loaded run" line would repeat the one printed below.
+        var storeLogger = logger
+        storeLogger.logLevel = max(logger.logLevel, .notice)
         do {
             guard
                 let report = try await RunLoader.load(
                     folder: URL(fileURLWithPath: summary.path),
                     into: store,
-                    logger: logger
+                    logger: storeLogger
                 )
             else { return }
             FileHandleOutput.standardError(

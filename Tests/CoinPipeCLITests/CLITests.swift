@@ -186,12 +186,7 @@ func coinPipeExecutable() -> URL {
 }
 
 func startCoinPipe(_ arguments: [String], environment: [String: String]) throws -> Process {
-    let process = Process()
-    process.executableURL = coinPipeExecutable()
-    process.arguments = arguments
-    var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LOG_LEVEL": "warning"]
-    env.merge(environment) { $1 }
-    process.environment = env
+    let process = makeCoinPipeProcess(arguments, environment: environment)
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
@@ -209,12 +204,7 @@ func runCoinPipe(_ arguments: [String], environment: [String: String] = [:]) asy
 }
 
 func runCoinPipeBlocking(_ arguments: [String], environment: [String: String]) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = coinPipeExecutable()
-    process.arguments = arguments
-    var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LOG_LEVEL": "warning"]
-    env.merge(environment) { $1 }
-    process.environment = env
+    let process = makeCoinPipeProcess(arguments, environment: environment)
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
@@ -228,6 +218,17 @@ func runCoinPipeBlocking(_ arguments: [String], environment: [String: String]) t
         stdout: String(decoding: outputData, as: UTF8.self),
         stderr: String(decoding: errorData.wait(), as: UTF8.self)
     )
+}
+
+/// The binary with `arguments`, a minimal environment (PATH, LOG_LEVEL=warning) plus `environment`.
+func makeCoinPipeProcess(_ arguments: [String], environment: [String: String]) -> Process {
+    let process = Process()
+    process.executableURL = coinPipeExecutable()
+    process.arguments = arguments
+    var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LOG_LEVEL": "warning"]
+    env.merge(environment) { $1 }
+    process.environment = env
+    return process
 }
 
 /// Drains a pipe on a background thread, so a chatty stderr cannot block the child.

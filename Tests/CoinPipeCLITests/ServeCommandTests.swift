@@ -15,12 +15,7 @@ import Testing
         let demo = try await runCoinPipe(["demo", "--coins", "60", "--out", out])
         #expect(demo.status == 0, "\(demo.stderr)")
 
-        let process = Process()
-        process.executableURL = coinPipeExecutable()
-        process.arguments = ["serve", "--port", "0", "--out", out]
-        process.environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LOG_LEVEL": "warning",
-        ]
+        let process = makeCoinPipeProcess(["serve", "--port", "0", "--out", out], environment: [:])
         let stderr = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = stderr

@@ -24,8 +24,9 @@ public struct SystemWallClock: WallClock {
 }
 
 extension Duration {
-    /// The duration in seconds as a floating-point number.
-    var seconds: Double {
+    /// The duration in seconds as a floating-point number (for reports and figures; not for arithmetic on
+    /// durations, which should stay `Duration`).
+    public var seconds: Double {
         let parts = components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }

@@ -167,14 +167,18 @@ public struct Collector: Sendable {
             if let decoded {
                 counts.coins = decoded.items.count + decoded.diagnostics.count
                 await recorder.add(try folder.record(for: "data.json"))
-                logger.info("resuming: data.json is complete; listings are not fetched again", metadata: ["coins": "\(counts.coins)"])
+                logger.info(
+                    "resuming: data.json is complete; listings are not fetched again",
+                    metadata: ["coins": "\(counts.coins)"]
+                )
                 return decoded.items.map(\.id)
             }
         }
         progress.started(.listings, total: configuration.limit.rows)
         let snapshot: ListingSnapshot
         do {
-            snapshot = try await client.listingSnapshot(configuration.listingsQuery, maxRows: configuration.limit.rows) {
+            snapshot = try await client.listingSnapshot(configuration.listingsQuery, maxRows: configuration.limit.rows)
+            {
                 listings in progress.advanced(.listings, by: listings.count, failed: 0)
             }
         } catch let error as CMCError {
@@ -190,7 +194,9 @@ public struct Collector: Sendable {
         do {
             merged = try RawJSONMerge.mergeDataArrays(snapshot.pages.map(\.body))
         } catch {
-            await recorder.fail(RunFailure(stage: "listings", coinID: nil, url: nil, reason: "cannot merge pages: \(error)"))
+            await recorder.fail(
+                RunFailure(stage: "listings", coinID: nil, url: nil, reason: "cannot merge pages: \(error)")
+            )
             return nil
         }
         await recorder.add(try folder.write(merged.json, to: "data.json"))
@@ -203,14 +209,16 @@ public struct Collector: Sendable {
                     stage: "listings",
                     coinID: nil,
                     url: nil,
-                    reason: "pages do not add up: \(reconciliation.duplicateIDs.count) duplicate and \(reconciliation.missing) missing ids against total_count \(reconciliation.totalCount.map(String.init) ?? "unknown")"
+                    reason:
+                        "pages do not add up: \(reconciliation.duplicateIDs.count) duplicate and \(reconciliation.missing) missing ids against total_count \(reconciliation.totalCount.map(String.init) ?? "unknown")"
                 )
             )
         }
         progress.finished(
             .listings,
             summary: "\(merged.count) coins in \(snapshot.pages.count) page(s)"
-                + (snapshot.diagnostics.isEmpty ? "" : ", \(snapshot.diagnostics.count) malformed item(s) kept as diagnostics")
+                + (snapshot.diagnostics.isEmpty
+                    ? "" : ", \(snapshot.diagnostics.count) malformed item(s) kept as diagnostics")
         )
         return snapshot.listings.map(\.id)
     }
@@ -248,7 +256,12 @@ public struct Collector: Sendable {
                 }
                 for value in report.rejected {
                     await recorder.fail(
-                        RunFailure(stage: "info", coinID: Int(value), url: nil, reason: "the API refused this id as invalid")
+                        RunFailure(
+                            stage: "info",
+                            coinID: Int(value),
+                            url: nil,
+                            reason: "the API refused this id as invalid"
+                        )
                     )
                 }
             } catch let error as CMCError {
@@ -271,7 +284,9 @@ public struct Collector: Sendable {
                 continue
             }
             guard let logo = info.logo, !logo.isEmpty else {
-                await recorder.fail(RunFailure(stage: "logos", coinID: id, url: nil, reason: "the metadata has no logo URL"))
+                await recorder.fail(
+                    RunFailure(stage: "logos", coinID: id, url: nil, reason: "the metadata has no logo URL")
+                )
                 continue
             }
             jobs.append(LogoJob(coinID: id, url: LogoURL.resized(logo, to: configuration.logoSize)))
@@ -307,7 +322,10 @@ public struct Collector: Sendable {
         if counts.logosKept > 0 { progress.advanced(.logos, by: counts.logosKept, failed: 0) }
         let fetcher = LogoFetcher(
             httpClient: httpClient,
-            policy: LogoHostPolicy(apiBaseURL: client.configuration.baseURL, staticHosts: configuration.staticLogoHosts),
+            policy: LogoHostPolicy(
+                apiBaseURL: client.configuration.baseURL,
+                staticHosts: configuration.staticLogoHosts
+            ),
             cache: LogoCache(root: configuration.outputRoot.appendingPathComponent(".cache/logos")),
             configuration: LogoFetcher.Configuration(
                 concurrency: configuration.concurrency,
@@ -334,20 +352,24 @@ public struct Collector: Sendable {
                 await recorder.add(record)
             case .failed(let failure):
                 counts.logosFailed += 1
-                await recorder.fail(RunFailure(stage: "logos", coinID: result.coinID, url: result.url, reason: failure.description))
+                await recorder.fail(
+                    RunFailure(stage: "logos", coinID: result.coinID, url: result.url, reason: failure.description)
+                )
             }
         }
         try Task.checkCancellation()
         progress.finished(
             .logos,
             summary: "\(counts.logosDownloaded) downloaded, \(counts.logosCached) from cache"
-                + (counts.logosKept > 0 ? ", \(counts.logosKept) already on disk" : "") + ", \(counts.logosFailed) failed"
+                + (counts.logosKept > 0 ? ", \(counts.logosKept) already on disk" : "")
+                + ", \(counts.logosFailed) failed"
         )
     }
 
     // MARK: - Files
 
-    private func saveRaw(_ body: Data, exchange: CMCExchange, _ folder: RunFolder, _ recorder: RunRecorder) async throws {
+    private func saveRaw(_ body: Data, exchange: CMCExchange, _ folder: RunFolder, _ recorder: RunRecorder) async throws
+    {
         let path = await recorder.nextRawPath(endpoint: exchange.endpoint, exchange: exchange)
         await recorder.add(try folder.write(body, to: path))
     }
@@ -412,7 +434,7 @@ public struct Collector: Sendable {
             status: manifest.status,
             counts: counts,
             creditsUsed: creditsUsed,
-            durationSeconds: (ContinuousClock.now - started).secondsDouble,
+            durationSeconds: (ContinuousClock.now - started).seconds,
             stageSeconds: await recorder.stageSeconds,
             failures: failures
         )
@@ -429,27 +451,19 @@ public struct Collector: Sendable {
         return data
     }
 
-    /// Relative paths of the regular files in the run folder (or one of its subfolders).
+    /// Relative paths of the files in the run folder (or one of its subfolders), temporary files left out.
     static func existingFiles(in folder: RunFolder, under subfolder: String?) -> [String] {
-        let base = subfolder.map { folder.url.appendingPathComponent($0) } ?? folder.url
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
-        else { return [] }
-        let rootPath = folder.url.standardizedFileURL.path + "/"
-        var paths: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(rootPath) else { continue }
-            let relative = String(path.dropFirst(rootPath.count))
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".tmp-") }) { continue }
-            paths.append(relative)
+        let prefix = subfolder.map { $0 + "/" } ?? ""
+        return ((try? folder.listFiles()) ?? []).filter { path in
+            path.hasPrefix(prefix) && !path.split(separator: "/").contains { $0.hasPrefix(".tmp-") }
         }
-        return paths.sorted()
     }
 
     /// Whether a file in the run folder starts with an image format's magic bytes.
     private static func holdsImage(_ folder: RunFolder, _ path: String) -> Bool {
-        guard let url = try? folder.fileURL(path), let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        guard let url = try? folder.fileURL(path), let handle = try? FileHandle(forReadingFrom: url) else {
+            return false
+        }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 16)) ?? Data()
         return ImageFormat.sniff(head) != nil
@@ -457,7 +471,9 @@ public struct Collector: Sendable {
 
     /// Deletes temporary files an interrupted run left behind (inside the run folder only).
     static func removeLeftoverTemporaryFiles(in folder: RunFolder) throws {
-        guard let enumerator = FileManager.default.enumerator(at: folder.url, includingPropertiesForKeys: nil) else { return }
+        guard let enumerator = FileManager.default.enumerator(at: folder.url, includingPropertiesForKeys: nil) else {
+            return
+        }
         for case let url as URL in enumerator where url.lastPathComponent.hasPrefix(".tmp-") {
             try FileManager.default.removeItem(at: url)
         }
@@ -472,11 +488,5 @@ private actor BodyCollector {
     func add(_ body: Data, items: [CoinInfo]) {
         bodies.append(body)
         self.items += items
-    }
-}
-
-extension Duration {
-    var secondsDouble: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

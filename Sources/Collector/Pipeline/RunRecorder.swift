@@ -16,7 +16,7 @@ actor RunRecorder {
     }
 
     func timeStage(_ stage: CollectStage, _ duration: Duration) {
-        stageSeconds[stage.rawValue] = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        stageSeconds[stage.rawValue] = duration.seconds
     }
 
     func add(_ record: FileRecord) {

@@ -1,3 +1,4 @@
+import CMCClient
 import Foundation
 import Synchronization
 
@@ -117,11 +118,5 @@ public final class LineProgress: CollectProgress {
 
     public func finished(_ stage: CollectStage, summary: String) {
         write("\(stage.rawValue): \(summary)")
-    }
-}
-
-extension Duration {
-    fileprivate var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }
