@@ -39,8 +39,15 @@ struct DashboardFixture: Sendable {
     /// The shared fixture, built on first use.
     static func get() async throws -> DashboardFixture { try await shared.value }
 
+    /// Where the shared fixture lives: one directory per test process, removed when the process exits.
+    private static let sharedRoot = FileManager.default.temporaryDirectory.appending(
+        path: "DashboardFixture-\(ProcessInfo.processInfo.processIdentifier)"
+    )
+
     private static func build() async throws -> DashboardFixture {
-        let root = FileManager.default.temporaryDirectory.appending(path: "DashboardFixture-\(UUID().uuidString)")
+        let root = sharedRoot
+        try? FileManager.default.removeItem(at: root)
+        atexit { try? FileManager.default.removeItem(at: DashboardFixture.sharedRoot) }
         let out = root.appending(path: "raw_data")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let storeURL = StoreURL.sqlite(path: out.appending(path: "coinpipe.sqlite").path)
