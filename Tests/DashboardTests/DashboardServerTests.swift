@@ -76,6 +76,11 @@ import Testing
             let html2 = try await client.get("/?page=2")
             #expect(html2.text.contains("101–200 of 300"))
             #expect(html2.text.contains("rel=\"prev\""))
+            let past = try await client.get("/?page=9")
+            #expect(past.status == 200)
+            #expect(past.text.contains("This page is past the last one."))
+            #expect(past.text.contains("page 9 of 3"))
+            #expect(past.text.contains("<a href=\"/?page=3\" rel=\"prev\">"))
 
             // Search by symbol and by name, case-insensitively.
             let target = fixture.coins[10]

@@ -141,9 +141,13 @@ enum LatestPage {
             body += "</tbody></table></div>"
         }
         // Pager.
-        let first = matchingCount == 0 ? 0 : start + 1
-        body += "<nav class=\"pager\" aria-label=\"Pages\"><span>\(NumberFormat.count(first))–"
-        body += "\(NumberFormat.count(start + pageRows.count)) of \(NumberFormat.count(matchingCount))</span>"
+        body += "<nav class=\"pager\" aria-label=\"Pages\"><span>"
+        if pageRows.isEmpty {
+            body += "page \(NumberFormat.count(query.page)) of \(NumberFormat.count(pages))</span>"
+        } else {
+            body += "\(NumberFormat.count(start + 1))–\(NumberFormat.count(start + pageRows.count)) of "
+            body += "\(NumberFormat.count(matchingCount))</span>"
+        }
         body += "<span class=\"pages\">"
         if query.page > 1 {
             body += "<a href=\"\(HTML.escape(link(page: min(query.page - 1, pages))))\" rel=\"prev\">← Prev</a>"
