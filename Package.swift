@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CMCEmulator", targets: ["CMCEmulator"]),
         .library(name: "Collector", targets: ["Collector"]),
         .library(name: "Scheduler", targets: ["Scheduler"]),
+        .library(name: "Dashboard", targets: ["Dashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.3.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
@@ -102,6 +104,19 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The read-only web dashboard over the store (Hummingbird): HTML pages, SVG charts, a JSON API, logos.
+        .target(
+            name: "Dashboard",
+            dependencies: [
+                "CMCModels",
+                "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // `coinpipe bench`: the collection measured against its floor, beside the original script's way.
         .target(
             name: "CoinPipeBench",
@@ -127,6 +142,7 @@ let package = Package(
                 "CMCClient",
                 "CMCEmulator",
                 "Collector",
+                "Dashboard",
                 "Store",
                 "Scheduler",
                 "CoinPipeBench",
@@ -212,6 +228,22 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: [
+                "CMCClient",
+                "CMCEmulator",
+                "CMCModels",
+                "Collector",
+                "Dashboard",
+                "Store",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -18,7 +18,7 @@ struct CoinPipe: AsyncParsableCommand {
         subcommands: [
             CollectCommand.self, DemoCommand.self, VerifyCommand.self, KeyCommand.self, EmulatorCommand.self,
             LoadCommand.self, RunsCommand.self, LatestCommand.self, HistoryCommand.self, ExportCommand.self,
-            BenchCommand.self,
+            BenchCommand.self, ServeCommand.self,
         ]
     )
 

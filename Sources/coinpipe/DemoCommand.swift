@@ -32,6 +32,16 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Latency the emulator adds to each logo, in milliseconds.")
     var logoLatencyMs: Int = 0
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Run the emulated market this many minutes in the past (its prices drift each minute), "
+                + "to build a history quickly: e.g. demo runs at 120, 60 and 0.",
+            valueName: "minutes"
+        )
+    )
+    var marketMinutesAgo: Int = 0
+
     @Option(name: .long, help: "Logo downloads in flight at once.")
     var concurrency: Int = 16
 
@@ -45,6 +55,9 @@ struct DemoCommand: AsyncParsableCommand {
         guard (1...200_000).contains(coins) else { throw ValidationError("--coins must be between 1 and 200000.") }
         guard apiLatencyMs >= 0, logoLatencyMs >= 0 else { throw ValidationError("latencies cannot be negative.") }
         guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 256.") }
+        guard (0...525_600).contains(marketMinutesAgo) else {
+            throw ValidationError("--market-minutes-ago must be between 0 and 525600 (a year).")
+        }
     }
 
     func run() async throws {
@@ -56,6 +69,10 @@ struct DemoCommand: AsyncParsableCommand {
         emulator.seed = seed
         emulator.apiLatency = .milliseconds(apiLatencyMs)
         emulator.logoLatency = .milliseconds(logoLatencyMs)
+        if marketMinutesAgo > 0 {
+            let offset = -TimeInterval(marketMinutesAgo) * 60
+            emulator.now = { Date().addingTimeInterval(offset) }
+        }
         let collect = CollectConfiguration(
             outputRoot: URL(fileURLWithPath: out).standardizedFileURL,
             limit: .all,

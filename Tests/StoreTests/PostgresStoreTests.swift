@@ -25,6 +25,10 @@ struct PostgresStoreTests {
     }
     @Test func identityHistoryKept() async throws { try await StoreScenarios.identityHistoryKept(.postgres) }
     @Test func exportStreams() async throws { try await StoreScenarios.exportStreams(.postgres) }
+    @Test func metadataSymbolsAndLogos() async throws {
+        try await StoreScenarios.metadataSymbolsAndLogos(.postgres)
+    }
+    @Test func pricesOfSeveralCoins() async throws { try await StoreScenarios.pricesOfSeveralCoins(.postgres) }
 
     /// From every earlier version (with a run loaded at that version) to the current one: the schema ends up
     /// identical to a fresh database's, the data survives, and reloading adds nothing.

@@ -22,6 +22,10 @@ import Testing
     }
     @Test func identityHistoryKept() async throws { try await StoreScenarios.identityHistoryKept(.sqlite) }
     @Test func exportStreams() async throws { try await StoreScenarios.exportStreams(.sqlite) }
+    @Test func metadataSymbolsAndLogos() async throws {
+        try await StoreScenarios.metadataSymbolsAndLogos(.sqlite)
+    }
+    @Test func pricesOfSeveralCoins() async throws { try await StoreScenarios.pricesOfSeveralCoins(.sqlite) }
 
     /// From every earlier version (with a run loaded at that version) to the current one: the schema ends up
     /// identical to a fresh store's, the data survives, and reloading adds nothing.

@@ -30,6 +30,8 @@ public struct StoredRun: Sendable, Hashable {
     public var logosFailed: Int?
     /// Diagnostics recorded while collecting (and loading).
     public var diagnostics: Int?
+    /// Failures the manifest lists (requests or stages that failed).
+    public var failures: Int?
     /// Quote rows the run saw (coins × converts).
     public var quotesSeen: Int
     /// Quote rows this run was the first to store.

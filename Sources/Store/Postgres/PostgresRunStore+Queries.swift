@@ -37,6 +37,7 @@ extension PostgresRunStore {
                 summary.quotesSeen = try cells.next(Int.self)
                 summary.quotesNew = try cells.next(Int.self)
                 summary.loadedAt = try cells.next(PostgresTimestamp.self).millis
+                summary.failures = try cells.next(Int?.self)
                 result.append(summary)
             }
             return result
@@ -93,31 +94,151 @@ extension PostgresRunStore {
                         ) : current
                 }
             }
-            var candidates: [CoinCandidate] = []
-            for id in ids {
-                var candidate = CoinCandidate(id: id)
-                for try await (name, symbol, slug) in try await client.query(
-                    "SELECT name, symbol, slug FROM coins WHERE id = \(id) ORDER BY valid_from DESC LIMIT 1",
-                    logger: logger
-                ).decode((String?, String?, String?).self) {
-                    candidate.name = name
-                    candidate.symbol = symbol
-                    candidate.slug = slug
-                }
-                for try await (marketCap, rank) in try await client.query(
-                    """
-                    SELECT market_cap, cmc_rank FROM quotes WHERE coin_id = \(id) AND convert = \(convert)
-                    ORDER BY last_updated DESC LIMIT 1
-                    """,
-                    logger: logger
-                ).decode((Double?, Int?).self) {
-                    candidate.marketCap = marketCap
-                    candidate.cmcRank = rank
-                }
-                candidates.append(candidate)
-            }
-            return candidates.sortedByMarketCap()
+            return try await candidates(ids: ids, convert: convert)
         }
+    }
+
+    public func coins(withSymbol symbol: String, convert: String) async throws -> [CoinCandidate] {
+        try await database("look up a symbol") {
+            let ids = try await integers(
+                """
+                SELECT DISTINCT id FROM coins WHERE upper(symbol) = upper(\(symbol)) AND valid_to IS NULL ORDER BY id
+                """
+            )
+            return try await candidates(ids: ids, convert: convert)
+        }
+    }
+
+    public func coinMetadata(coinID: Int) async throws -> CoinMetadata? {
+        try await database("read a coin's metadata") {
+            let rows = try await client.query(
+                """
+                SELECT symbol, name, slug, category, description, logo_url, subreddit, notice, tags::text,
+                tag_names::text, urls::text, platform::text, contract_address::text, date_added, date_launched,
+                twitter_username, observed_at FROM coin_info WHERE coin_id = \(coinID)
+                """,
+                logger: logger
+            )
+            var result: CoinMetadata?
+            for try await row in rows {
+                var cells = PostgresCellReader(row)
+                let symbol = try cells.next(String?.self)
+                let name = try cells.next(String?.self)
+                let slug = try cells.next(String?.self)
+                let category = try cells.next(String?.self)
+                let description = try cells.next(String?.self)
+                let logoURL = try cells.next(String?.self)
+                let subreddit = try cells.next(String?.self)
+                let notice = try cells.next(String?.self)
+                let tags = try cells.next(String?.self)
+                let tagNames = try cells.next(String?.self)
+                let urls = try cells.next(String?.self)
+                let platform = try cells.next(String?.self)
+                let contractAddresses = try cells.next(String?.self)
+                let dateAdded = try cells.next(PostgresTimestamp?.self)?.millis
+                let dateLaunched = try cells.next(PostgresTimestamp?.self)?.millis
+                let twitterUsername = try cells.next(String?.self)
+                let observedAt = try cells.next(PostgresTimestamp.self).millis
+                var metadata = CoinMetadata(coinID: coinID, observedAt: observedAt)
+                metadata.symbol = symbol
+                metadata.name = name
+                metadata.slug = slug
+                metadata.category = category
+                metadata.description = description
+                metadata.logoURL = logoURL
+                metadata.subreddit = subreddit
+                metadata.notice = notice
+                metadata.setJSONColumns(
+                    tags: tags,
+                    tagNames: tagNames,
+                    urls: urls,
+                    platform: platform,
+                    contractAddresses: contractAddresses
+                )
+                metadata.dateAdded = dateAdded
+                metadata.dateLaunched = dateLaunched
+                metadata.twitterUsername = twitterUsername
+                result = metadata
+            }
+            return result
+        }
+    }
+
+    public func logoRunIDs(coinID: Int) async throws -> [String] {
+        try await database("find a coin's logos") {
+            var result: [String] = []
+            for try await id in try await client.query(
+                """
+                SELECT r.id FROM logos l JOIN runs r ON r.seq = l.first_seen_run WHERE l.coin_id = \(coinID)
+                GROUP BY r.seq, r.id, r.started_at ORDER BY r.started_at DESC, r.seq DESC
+                """,
+                logger: logger
+            ).decode(String.self) {
+                result.append(id)
+            }
+            return result
+        }
+    }
+
+    public func prices(coinIDs: [Int], convert: String, range: TimeRange) async throws -> [Int: [PricePoint]] {
+        let ids = Array(Set(coinIDs)).sorted()
+        guard !ids.isEmpty else { return [:] }
+        return try await database("read prices") {
+            var binds = PostgresBindings()
+            binds.append(ids)
+            binds.append(convert)
+            var conditions = ["coin_id = ANY($1::integer[])", "convert = $2", "price IS NOT NULL"]
+            if let from = range.from {
+                binds.append(PostgresTimestamp(from))
+                conditions.append("last_updated >= $\(binds.count)")
+            }
+            if let to = range.to {
+                binds.append(PostgresTimestamp(to))
+                conditions.append("last_updated < $\(binds.count)")
+            }
+            let query = PostgresQuery(
+                unsafeSQL: """
+                    SELECT coin_id, last_updated, price FROM quotes WHERE \(conditions.joined(separator: " AND "))
+                    ORDER BY coin_id, last_updated
+                    """,
+                binds: binds
+            )
+            var result: [Int: [PricePoint]] = [:]
+            for try await (id, time, price) in try await client.query(query, logger: logger).decode(
+                (Int, PostgresTimestamp, Double).self
+            ) {
+                result[id, default: []].append(PricePoint(time: time.millis, price: price))
+            }
+            return result
+        }
+    }
+
+    /// The candidates for `ids`: each coin's newest identity and latest market cap in `convert`.
+    private func candidates(ids: [Int], convert: String) async throws -> [CoinCandidate] {
+        var candidates: [CoinCandidate] = []
+        for id in ids {
+            var candidate = CoinCandidate(id: id)
+            for try await (name, symbol, slug) in try await client.query(
+                "SELECT name, symbol, slug FROM coins WHERE id = \(id) ORDER BY valid_from DESC LIMIT 1",
+                logger: logger
+            ).decode((String?, String?, String?).self) {
+                candidate.name = name
+                candidate.symbol = symbol
+                candidate.slug = slug
+            }
+            for try await (marketCap, rank) in try await client.query(
+                """
+                SELECT market_cap, cmc_rank FROM quotes WHERE coin_id = \(id) AND convert = \(convert)
+                ORDER BY last_updated DESC LIMIT 1
+                """,
+                logger: logger
+            ).decode((Double?, Int?).self) {
+                candidate.marketCap = marketCap
+                candidate.cmcRank = rank
+            }
+            candidates.append(candidate)
+        }
+        return candidates.sortedByMarketCap()
     }
 
     public func history(coinID: Int, convert: String, range: TimeRange) async throws -> [QuoteRow] {

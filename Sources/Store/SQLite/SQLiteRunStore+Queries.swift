@@ -32,6 +32,7 @@ extension SQLiteRunStore {
                 summary.diagnostics = row[15]
                 summary.quotesSeen = row[16]
                 summary.quotesNew = row[17]
+                summary.failures = row[19]
                 result.append(summary)
             }
             return result
@@ -95,33 +96,134 @@ extension SQLiteRunStore {
                         ) : current
                 }
             }
-            var candidates: [CoinCandidate] = []
-            for id in ids {
-                var candidate = CoinCandidate(id: id)
-                if let identity = try Row.fetchOne(
-                    db,
-                    sql: "SELECT name, symbol, slug FROM coins WHERE id = ? ORDER BY valid_from DESC LIMIT 1",
-                    arguments: [id]
-                ) {
-                    candidate.name = identity[0]
-                    candidate.symbol = identity[1]
-                    candidate.slug = identity[2]
-                }
-                if let market = try Row.fetchOne(
+            return try Self.candidates(db, ids: ids, convert: convert)
+        }
+    }
+
+    public func coins(withSymbol symbol: String, convert: String) async throws -> [CoinCandidate] {
+        try await database("look up a symbol") { db in
+            let ids = try Int.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT id FROM coins WHERE symbol = ? COLLATE NOCASE AND valid_to IS NULL ORDER BY id
+                    """,
+                arguments: [symbol]
+            )
+            return try Self.candidates(db, ids: ids, convert: convert)
+        }
+    }
+
+    public func coinMetadata(coinID: Int) async throws -> CoinMetadata? {
+        try await database("read a coin's metadata") { db in
+            guard
+                let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT market_cap, cmc_rank FROM quotes WHERE coin_id = ? AND convert = ?
-                        ORDER BY last_updated DESC LIMIT 1
+                        SELECT symbol, name, slug, category, description, logo_url, subreddit, notice, tags,
+                        tag_names, urls, platform, contract_address, date_added, date_launched, twitter_username,
+                        observed_at FROM coin_info WHERE coin_id = ?
                         """,
-                    arguments: [id, convert]
-                ) {
-                    candidate.marketCap = market[0]
-                    candidate.cmcRank = market[1]
-                }
-                candidates.append(candidate)
-            }
-            return candidates.sortedByMarketCap()
+                    arguments: [coinID]
+                )
+            else { return nil }
+            var metadata = CoinMetadata(coinID: coinID, observedAt: EpochMillis.fromSQL(row[16]) ?? EpochMillis(0))
+            metadata.symbol = row[0]
+            metadata.name = row[1]
+            metadata.slug = row[2]
+            metadata.category = row[3]
+            metadata.description = row[4]
+            metadata.logoURL = row[5]
+            metadata.subreddit = row[6]
+            metadata.notice = row[7]
+            metadata.setJSONColumns(
+                tags: row[8],
+                tagNames: row[9],
+                urls: row[10],
+                platform: row[11],
+                contractAddresses: row[12]
+            )
+            metadata.dateAdded = EpochMillis.fromSQL(row[13])
+            metadata.dateLaunched = EpochMillis.fromSQL(row[14])
+            metadata.twitterUsername = row[15]
+            return metadata
         }
+    }
+
+    public func logoRunIDs(coinID: Int) async throws -> [String] {
+        try await database("find a coin's logos") { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT r.id FROM logos l JOIN runs r ON r.seq = l.first_seen_run WHERE l.coin_id = ?
+                    GROUP BY r.seq, r.id, r.started_at ORDER BY r.started_at DESC, r.seq DESC
+                    """,
+                arguments: [coinID]
+            )
+        }
+    }
+
+    public func prices(coinIDs: [Int], convert: String, range: TimeRange) async throws -> [Int: [PricePoint]] {
+        let ids = Array(Set(coinIDs)).sorted()
+        guard !ids.isEmpty else { return [:] }
+        return try await database("read prices") { db in
+            var conditions = [
+                "coin_id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))", "convert = ?",
+                "price IS NOT NULL",
+            ]
+            var arguments = StatementArguments(ids)
+            _ = arguments.append(contentsOf: [convert])
+            if let from = range.from {
+                conditions.append("last_updated >= ?")
+                _ = arguments.append(contentsOf: [from.sqlValue])
+            }
+            if let to = range.to {
+                conditions.append("last_updated < ?")
+                _ = arguments.append(contentsOf: [to.sqlValue])
+            }
+            let statement = try db.makeStatement(
+                sql: """
+                    SELECT coin_id, last_updated, price FROM quotes WHERE \(conditions.joined(separator: " AND "))
+                    ORDER BY coin_id, last_updated
+                    """
+            )
+            try statement.setArguments(arguments)
+            var result: [Int: [PricePoint]] = [:]
+            try SQLiteColumns.forEachRow(statement, db) { columns in
+                guard let id = columns.int(), let time = columns.time(), let price = columns.double() else { return }
+                result[id, default: []].append(PricePoint(time: time, price: price))
+            }
+            return result
+        }
+    }
+
+    /// The candidates for `ids`: each coin's newest identity and latest market cap in `convert`.
+    static func candidates(_ db: Database, ids: [Int], convert: String) throws -> [CoinCandidate] {
+        var candidates: [CoinCandidate] = []
+        for id in ids {
+            var candidate = CoinCandidate(id: id)
+            if let identity = try Row.fetchOne(
+                db,
+                sql: "SELECT name, symbol, slug FROM coins WHERE id = ? ORDER BY valid_from DESC LIMIT 1",
+                arguments: [id]
+            ) {
+                candidate.name = identity[0]
+                candidate.symbol = identity[1]
+                candidate.slug = identity[2]
+            }
+            if let market = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT market_cap, cmc_rank FROM quotes WHERE coin_id = ? AND convert = ?
+                    ORDER BY last_updated DESC LIMIT 1
+                    """,
+                arguments: [id, convert]
+            ) {
+                candidate.marketCap = market[0]
+                candidate.cmcRank = market[1]
+            }
+            candidates.append(candidate)
+        }
+        return candidates.sortedByMarketCap()
     }
 
     public func history(coinID: Int, convert: String, range: TimeRange) async throws -> [QuoteRow] {

@@ -46,6 +46,6 @@ enum QuoteSQL {
     static let storedRunList = """
         id, source, status, started_at, ended_at, snapshot_at, source_host, coinpipe_version, converts, \
         credits_used, coins, info, logos_downloaded, logos_cached, logos_failed, diagnostics, quotes_seen, \
-        quotes_new, loaded_at
+        quotes_new, loaded_at, failures
         """
 }

@@ -57,6 +57,47 @@ public protocol RunStore: Sendable, CustomStringConvertible {
     /// - Throws: ``StoreError`` with ``StoreError/Code/database``.
     func history(coinID: Int, convert: String, range: TimeRange) async throws -> [QuoteRow]
 
+    /// The coins whose current symbol is `symbol` (case-insensitive), with their latest market cap in
+    /// `convert`, largest first: the other coins a coin page lists when its symbol collides.
+    ///
+    /// Unlike ``coins(matching:convert:)`` this never matches a slug or a former symbol.
+    ///
+    /// - Parameters:
+    ///   - symbol: The symbol.
+    ///   - convert: The currency of the market caps.
+    /// - Returns: The coins; empty when none.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/database``.
+    func coins(withSymbol symbol: String, convert: String) async throws -> [CoinCandidate]
+
+    /// A coin's stored metadata (description, links, tags, platform), from the newest run that fetched it.
+    ///
+    /// - Parameter coinID: The CMC id.
+    /// - Returns: The metadata, or `nil` when no loaded run fetched the coin's info.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/database``.
+    func coinMetadata(coinID: Int) async throws -> CoinMetadata?
+
+    /// The ids of the runs that stored a version of a coin's logo (`<run-id>/Images/<id>.png` under the output
+    /// root), newest run first.
+    ///
+    /// Each distinct logo file is recorded once, with the run that first stored it; later runs that
+    /// downloaded the same bytes are not listed.
+    ///
+    /// - Parameter coinID: The CMC id.
+    /// - Returns: The run ids; empty when no loaded run stored a logo of the coin.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/database``.
+    func logoRunIDs(coinID: Int) async throws -> [String]
+
+    /// The stored prices of several coins in one query (for sparklines): each coin's non-null prices in
+    /// `convert` inside `range`, oldest first.
+    ///
+    /// - Parameters:
+    ///   - coinIDs: The CMC ids (at most a page of them; an empty list answers an empty dictionary).
+    ///   - convert: The convert currency.
+    ///   - range: The window of `last_updated` times.
+    /// - Returns: The series by coin id; a coin without prices in the window is absent.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/database``.
+    func prices(coinIDs: [Int], convert: String, range: TimeRange) async throws -> [Int: [PricePoint]]
+
     /// Streams quotes to `body` in chunks, without holding the whole selection in memory.
     ///
     /// - Parameters:

@@ -62,6 +62,91 @@ enum StoreScenarios {
         }
     }
 
+    // MARK: - Dashboard queries
+
+    /// `coins(withSymbol:)` lists only current symbols (never slugs), `coinMetadata` reads info.json's
+    /// fields back, and `logoRunIDs` names the runs holding a coin's logo files, newest first.
+    static func metadataSymbolsAndLogos(_ engine: Engine) async throws {
+        try await withTestStore(engine) { store, directory in
+            var coins = threeCoins(time: t1)
+            coins.append(
+                RunFolderFixture.coin(5001, "BTC", price: "0.5", marketCap: "1000", rank: 90, time: t1, name: "Bit Two")
+            )
+            // A slug that equals another coin's symbol must not count as that symbol.
+            coins.append(
+                RunFolderFixture.coin(6000, "ZZZ", price: "1", marketCap: "10", rank: 95, time: t1, slug: "btc")
+            )
+            let a = try RunFolderFixture.writeCoinPipeRun(root: directory, runID: "run-a", startedAt: t1, coins: coins)
+            _ = try await RunLoader.load(folder: a, into: store, logger: testLogger)
+            let b = try RunFolderFixture.writeCoinPipeRun(
+                root: directory,
+                runID: "run-b",
+                startedAt: t2,
+                coins: threeCoins(time: t2),
+                infoFor: [coins[0], coins[2]]
+            )
+            _ = try await RunLoader.load(folder: b, into: store, logger: testLogger)
+
+            let sharing = try await store.coins(withSymbol: "btc", convert: "USD")
+            #expect(sharing.map(\.id) == [1, 5001])
+            #expect(sharing.first?.name == "Bitcoin")
+            #expect(try await store.coins(withSymbol: "NOPE", convert: "USD").isEmpty)
+
+            let bitcoin = try #require(try await store.coinMetadata(coinID: 1))
+            #expect(bitcoin.name == "Bitcoin")
+            #expect(bitcoin.symbol == "BTC")
+            #expect(bitcoin.slug == "bitcoin")
+            #expect(bitcoin.category == "coin")
+            #expect(bitcoin.description == "Bitcoin (BTC) is a cryptocurrency.")
+            #expect(bitcoin.tags == ["mineable"])
+            #expect(bitcoin.tagNames == ["Mineable"])
+            #expect(bitcoin.urls["website"] == ["https://example.org/bitcoin"])
+            #expect(bitcoin.urls["twitter"] == [])
+            #expect(bitcoin.platform == nil)
+            #expect(bitcoin.dateAdded == EpochMillis(iso8601: "2010-07-13T00:00:00.000Z"))
+            #expect(bitcoin.dateLaunched == nil)
+            // Run b fetched bitcoin's info again: the newer row wins.
+            #expect(bitcoin.observedAt == EpochMillis(iso8601: t2))
+            #expect(try await store.coinMetadata(coinID: 1027)?.observedAt == EpochMillis(iso8601: t1))
+            #expect(try await store.coinMetadata(coinID: 6000) == nil)
+
+            // The fixture's logos are the same bytes in both runs: stored once, with run-a.
+            #expect(try await store.logoRunIDs(coinID: 1) == ["run-a"])
+            #expect(try await store.logoRunIDs(coinID: 1027) == ["run-a"])
+            #expect(try await store.logoRunIDs(coinID: 825) == ["run-b"])
+            #expect(try await store.logoRunIDs(coinID: 6000) == [])
+
+            let runs = try await store.runs(limit: nil)
+            #expect(runs.map(\.failures) == [0, 0])
+        }
+    }
+
+    /// `prices(coinIDs:)`: several coins' series in one query, oldest first, inside the range, without nulls.
+    static func pricesOfSeveralCoins(_ engine: Engine) async throws {
+        try await withTestStore(engine) { store, directory in
+            for (index, (time, price)) in [(t1, "100.5"), (t2, "101.25"), (t3, "99.75")].enumerated() {
+                var coins = threeCoins(time: time, bitcoinPrice: price)
+                coins[2].quotes["USD"]?.price = "null"
+                let folder = try RunFolderFixture.writeCoinPipeRun(
+                    root: directory,
+                    runID: "run-\(index)",
+                    startedAt: time,
+                    coins: coins
+                )
+                _ = try await RunLoader.load(folder: folder, into: store, logger: testLogger)
+            }
+            let all = try await store.prices(coinIDs: [1, 1027, 825, 424242], convert: "USD", range: .all)
+            #expect(Set(all.keys) == [1, 1027])
+            #expect(all[1]?.map(\.price) == [100.5, 101.25, 99.75])
+            #expect(all[1]?.map(\.time) == [t1, t2, t3].compactMap { EpochMillis(iso8601: $0) })
+            #expect(all[1027]?.map(\.price) == [3012.5, 3012.5, 3012.5])
+            let window = TimeRange(from: EpochMillis(iso8601: t2), to: EpochMillis(iso8601: t3))
+            #expect(try await store.prices(coinIDs: [1], convert: "USD", range: window)[1]?.map(\.price) == [101.25])
+            #expect(try await store.prices(coinIDs: [], convert: "USD", range: .all).isEmpty)
+            #expect(try await store.prices(coinIDs: [1], convert: "EUR", range: .all).isEmpty)
+        }
+    }
+
     // MARK: - Loading
 
     static func reloadIsIdempotent(_ engine: Engine) async throws {

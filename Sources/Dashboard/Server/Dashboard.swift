@@ -1,0 +1,120 @@
+import Hummingbird
+public import Logging
+import NIOCore
+import ServiceLifecycle
+import Store
+
+/// The read-only web dashboard over a CoinPipe store: the latest snapshot, coin pages with history charts,
+/// the runs, and a JSON API behind them.
+///
+/// ```swift
+/// try await Dashboard.run(configuration: configuration, logger: logger)  // until SIGINT or SIGTERM
+/// ```
+///
+/// Tests and embedders use ``withDashboard(_:logger:_:)`` instead, which hands over the bound port.
+public enum Dashboard {
+    /// Opens the store and serves until SIGINT or SIGTERM, then shuts down gracefully.
+    ///
+    /// - Parameters:
+    ///   - configuration: Where to listen, the store, the output root.
+    ///   - logger: Receives the server's messages and request failures.
+    ///   - onListening: Called once the port is bound (for example to print the URL).
+    /// - Throws: ``StoreError`` when the store cannot be opened (a missing SQLite file is not created), and
+    ///   the errors of binding the address.
+    public static func run(
+        configuration: DashboardConfiguration,
+        logger: Logger,
+        onListening: @escaping @Sendable (RunningDashboard) async -> Void = { _ in }
+    ) async throws {
+        try await withRunStore(configuration.store, logger: logger, create: false) { store in
+            let application = makeApplication(store: store, configuration: configuration, logger: logger) { running in
+                await onListening(running)
+            }
+            try await application.runService()
+        }
+    }
+
+    /// The Hummingbird application over an open store.
+    static func makeApplication(
+        store: any RunStore,
+        configuration: DashboardConfiguration,
+        logger: Logger,
+        onListening: @escaping @Sendable (RunningDashboard) async -> Void
+    ) -> some ApplicationProtocol {
+        let router = DashboardRouter(data: DashboardData(store: store, configuration: configuration)).build()
+        let host = configuration.host
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: configuration.port), serverName: "coinpipe"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                await onListening(RunningDashboard(host: host, port: port))
+            },
+            logger: logger
+        )
+    }
+}
+
+/// Runs the dashboard for the duration of `body`, then shuts it down gracefully.
+///
+/// Binds `configuration.host` and `configuration.port` (pass port `0` for any free port; `body` gets the
+/// real one).
+///
+/// ```swift
+/// try await withDashboard(configuration, logger: logger) { running in
+///     let page = try await fetch(running.baseURL.appending(path: "runs"))
+/// }
+/// ```
+///
+/// - Parameters:
+///   - configuration: Where to listen, the store, the output root.
+///   - logger: Receives the server's messages.
+///   - body: Uses the running dashboard; it stops when `body` returns or throws.
+/// - Returns: What `body` returns.
+/// - Throws: ``StoreError`` when the store cannot be opened, the errors of binding the address, and what
+///   `body` throws.
+public func withDashboard<T: Sendable>(
+    _ configuration: DashboardConfiguration,
+    logger: Logger,
+    _ body: (RunningDashboard) async throws -> T
+) async throws -> T {
+    try await withRunStore(configuration.store, logger: logger, create: false) { store in
+        let (listening, continuation) = AsyncStream.makeStream(of: RunningDashboard.self)
+        let application = Dashboard.makeApplication(store: store, configuration: configuration, logger: logger) {
+            running in
+            continuation.yield(running)
+            continuation.finish()
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger)
+        )
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                defer { continuation.finish() }
+                try await group.run()
+            }
+            var iterator = listening.makeAsyncIterator()
+            guard let running = await iterator.next() else {
+                try await tasks.waitForAll()
+                throw DashboardStartError()
+            }
+            let result: T
+            do {
+                result = try await body(running)
+            } catch {
+                await group.triggerGracefulShutdown()
+                // The body's error is the one the caller needs; a shutdown error after it adds nothing.
+                try? await tasks.waitForAll()
+                throw error
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return result
+        }
+    }
+}
+
+/// The server stopped before it listened, without an error of its own.
+struct DashboardStartError: Error, CustomStringConvertible {
+    var description: String { "the dashboard stopped before it started listening" }
+}
