@@ -84,6 +84,7 @@ struct BenchCommand: AsyncParsableCommand {
             postgresSettings = settings
         }
 
+        let loadBefore = Self.loadAverage()
         FileHandleOutput.standardError("bench: collection figures (this takes a minute or two)…")
         let figures = try await Benchmark(configuration: configuration, logger: logger).run()
         var sections = [
@@ -101,6 +102,10 @@ struct BenchCommand: AsyncParsableCommand {
                 StoreBenchmark.markdown(results),
             ]
         }
+        sections.append(
+            "Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; load average (1 min) "
+                + "\(loadBefore) at the start, \(Self.loadAverage()) at the end."
+        )
         let text = sections.joined(separator: "\n\n") + "\n"
         print(text, terminator: "")
         if let report {
@@ -109,5 +114,13 @@ struct BenchCommand: AsyncParsableCommand {
         if figures.contains(where: { $0.met == false }) {
             FileHandleOutput.standardError("bench: some figures miss their target (marked **no** above).")
         }
+    }
+
+    /// The 1-minute load average from /proc/loadavg, or "unknown".
+    private static func loadAverage() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8),
+            let first = text.split(separator: " ").first
+        else { return "unknown" }
+        return String(first)
     }
 }
