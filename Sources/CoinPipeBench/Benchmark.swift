@@ -169,7 +169,7 @@ public struct Benchmark: Sendable {
                 Figure(
                     name: "warm run: logo stage",
                     value: String(
-                        format: "%.3f s vs %.2f s cold (%.0f× faster)",
+                        format: "%.3f s vs %.2f s cold (%.1f× faster)",
                         warmLogoStage,
                         coldLogoStage,
                         speedup
