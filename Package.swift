@@ -155,6 +155,8 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        // Helpers shared by the test targets (test targets cannot share sources).
+        .target(name: "CoinPipeTestSupport", path: "Tests/CoinPipeTestSupport"),
         .testTarget(
             name: "CMCModelsTests",
             dependencies: ["CMCModels"],
@@ -217,6 +219,7 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: [
+                "CoinPipeTestSupport",
                 "CMCModels",
                 "CMCClient",
                 "CMCEmulator",
@@ -233,6 +236,7 @@ let package = Package(
         .testTarget(
             name: "DashboardTests",
             dependencies: [
+                "CoinPipeTestSupport",
                 "CMCClient",
                 "CMCEmulator",
                 "CMCModels",

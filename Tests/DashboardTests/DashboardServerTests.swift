@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import CMCEmulator
+import CoinPipeTestSupport
 import Foundation
 import NIOCore
 import NIOHTTP1

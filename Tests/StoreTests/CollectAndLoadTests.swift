@@ -1,5 +1,6 @@
 import CMCClient
 import CMCEmulator
+import CoinPipeTestSupport
 import Collector
 import Foundation
 import Testing

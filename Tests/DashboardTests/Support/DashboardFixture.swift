@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import CMCClient
 import CMCEmulator
+import CoinPipeTestSupport
 import Collector
 import Dashboard
 import Foundation

@@ -1,3 +1,4 @@
+import CoinPipeTestSupport
 import Crypto
 import Foundation
 

@@ -1,13 +1,13 @@
-import Foundation
+public import Foundation
 
 /// A small JSON parser that keeps every number as its source text, for checking stored values against
-/// `data.json` independently of the decoders under test (a copy of StoreTests' helper; test targets cannot
-/// share sources).
+/// `data.json` independently of the decoders under test. Shared by the test targets
+/// (StoreTests, DashboardTests).
 ///
 /// `JSONSerialization` cannot be that reference on Linux: it rounds some 17-significant-digit numbers to the
 /// wrong neighbouring double (`63831.272831717266` reads as `63831.27283171726`), while `JSONDecoder`,
 /// `Double(String)` and `strtod` round correctly. Numbers here are converted with `Double(String)`.
-enum ExactJSON: Equatable {
+public enum ExactJSON: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(String)
@@ -15,32 +15,35 @@ enum ExactJSON: Equatable {
     case array([ExactJSON])
     case object([String: ExactJSON])
 
-    struct ParseError: Error {}
+    /// The input is not one complete JSON document.
+    public struct ParseError: Error {}
 
     /// The value as a correctly rounded `Double`, when it is a number.
-    var double: Double? {
+    public var double: Double? {
         if case .number(let text) = self { return Double(text) }
         return nil
     }
 
     /// The elements, when it is an array.
-    var array: [ExactJSON]? {
+    public var array: [ExactJSON]? {
         if case .array(let elements) = self { return elements }
         return nil
     }
 
     /// The text, when it is a string.
-    var string: String? {
+    public var string: String? {
         if case .string(let text) = self { return text }
         return nil
     }
 
-    subscript(key: String) -> ExactJSON? {
+    /// The member named `key`, when it is an object.
+    public subscript(key: String) -> ExactJSON? {
         if case .object(let members) = self { return members[key] }
         return nil
     }
 
-    static func parse(_ data: Data) throws -> ExactJSON {
+    /// Parses one JSON document.
+    public static func parse(_ data: Data) throws -> ExactJSON {
         var parser = Parser(bytes: Array(data))
         let value = try parser.value()
         parser.skipSpace()
