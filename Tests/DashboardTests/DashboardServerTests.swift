@@ -366,6 +366,24 @@ import Testing
 
     // MARK: - Binding
 
+    /// `HEAD` answers like `GET` (status and headers) without a body; unknown paths stay 404 for both.
+    @Test func headAnswersLikeGet() async throws {
+        try await DashboardFixture.withServer { _, client in
+            for path in ["/", "/coins/1", "/runs", "/logos/1.png", "/api/latest", "/api/runs"] {
+                let get = try await client.get(path)
+                let head = try await client.send(.HEAD, path)
+                #expect(head.status == 200, "HEAD \(path)")
+                #expect(head.status == get.status)
+                #expect(head.headers["content-type"] == get.headers["content-type"])
+                #expect(head.headers["content-security-policy"] == get.headers["content-security-policy"])
+                #expect(head.bytes.isEmpty, "HEAD \(path) sent a body")
+                #expect(!get.bytes.isEmpty)
+            }
+            #expect(try await client.send(.HEAD, "/no/such/page").status == 404)
+            #expect(try await client.send(.HEAD, "/api/coins/999999999").status == 404)
+        }
+    }
+
     @Test func bindsLoopbackByDefault() async throws {
         let configuration = DashboardConfiguration(
             store: .sqlite(path: "unused.sqlite"),

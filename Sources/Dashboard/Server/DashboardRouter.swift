@@ -9,49 +9,60 @@ import Store
 struct DashboardRouter: Sendable {
     let data: DashboardData
 
+    /// Registers a read-only route for `GET` and `HEAD` (``HeadMiddleware`` drops the body of a `HEAD` answer).
+    private static func route<Output: ResponseGenerator>(
+        _ router: Router<BasicRequestContext>,
+        _ path: RouterPath,
+        use handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Output
+    ) {
+        router.get(path, use: handler)
+        router.head(path, use: handler)
+    }
+
     /// The router with every route.
     func build() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: HeadMiddleware())
         router.add(middleware: NotFoundMiddleware())
-        router.get("/") { request, context in
+        Self.route(router, "/") { request, context in
             await html(context) { try await latest(request) }
         }
-        router.get("/coins/{id}") { request, context in
+        Self.route(router, "/coins/{id}") { request, context in
             await html(context) { try await coin(request, context) }
         }
-        router.get("/runs") { request, context in
+        Self.route(router, "/runs") { request, context in
             await html(context) { try await runs(request) }
         }
-        router.get("/runs/{id}/manifest.json") { _, context in
+        Self.route(router, "/runs/{id}/manifest.json") { _, context in
             await json(context) { try manifest(context) }
         }
-        router.get("/logos/{id}.png") { _, context in
+        Self.route(router, "/logos/{id}.png") { _, context in
             await logo(context)
         }
-        router.get("/assets/dashboard.css") { _, _ in
+        Self.route(router, "/assets/dashboard.css") { _, _ in
             Response.bytes(
                 Data(PageLayout.stylesheet.utf8),
                 contentType: "text/css; charset=utf-8",
                 cacheControl: "public, max-age=300"
             )
         }
-        router.get("/assets/search.svg") { _, _ in
+        Self.route(router, "/assets/search.svg") { _, _ in
             Response.bytes(
                 Data(PageLayout.searchIcon.utf8),
                 contentType: "image/svg+xml",
                 cacheControl: "public, max-age=86400"
             )
         }
-        router.get("/api/latest") { request, context in
+        Self.route(router, "/api/latest") { request, context in
             await json(context) { try await apiLatest(request) }
         }
-        router.get("/api/coins/{id}") { request, context in
+        Self.route(router, "/api/coins/{id}") { request, context in
             await json(context) { try await apiCoin(request, context) }
         }
-        router.get("/api/coins/{id}/history") { request, context in
+        Self.route(router, "/api/coins/{id}/history") { request, context in
             await json(context) { try await apiHistory(request, context) }
         }
-        router.get("/api/runs") { request, context in
+        Self.route(router, "/api/runs") { request, context in
             await json(context) { try await apiRuns(request) }
         }
         return router

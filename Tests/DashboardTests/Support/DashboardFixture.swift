@@ -153,8 +153,13 @@ struct Client: Sendable {
 
     /// GETs a path (with its query) from the dashboard.
     func get(_ pathAndQuery: String) async throws -> Answer {
+        try await send(.GET, pathAndQuery)
+    }
+
+    /// Sends a request without a body to the dashboard.
+    func send(_ method: HTTPMethod, _ pathAndQuery: String) async throws -> Answer {
         var request = HTTPClientRequest(url: running.baseURL.absoluteString + pathAndQuery)
-        request.method = .GET
+        request.method = method
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 16 << 20)
         var headers: [String: String] = [:]
