@@ -129,6 +129,58 @@ import Testing
         #expect("\(warning.message)".hasSuffix("1000 left: running every 15m instead"))
     }
 
+    /// The estimate before any run is pessimistic; once real runs show they cost less, the governor gives the
+    /// requested interval back and says so.
+    @Test func theIntervalComesBackWhenRealRunsCostLess() async throws {
+        let start = utc(2026, 11, 21, 0, 0, 30)
+        let clock = VirtualClock(start: start, horizon: utc(2026, 11, 21, 1, 0))
+        var work = ScriptedWork(clock: clock)
+        work.info = KeyInfo(
+            plan: .init(creditLimitMonthly: 10_000, creditLimitMonthlyResetTimestamp: "2026-12-01T00:00:00.000Z"),
+            usage: .init(currentMonth: .init(creditsUsed: 5_000, creditsLeft: 5_000))
+        )
+        // Estimated at 10 credits a run, every 5m would need ~26,000 credits by the reset; real runs cost 1
+        // (~2,600 credits: it fits).
+        work.listingsCredits = 10
+        work.infoCredits = 10
+        let cheap = try JSONDecoder().decode(
+            RunSummary.self,
+            from: Data(
+                """
+                {"run_id":"0f8c6a3e-8a4b-4c6e-9d2a-1b3c5d7e9f10","path":"/tmp/x","status":"complete",
+                 "counts":{"coins":10,"info":0,"logos_expected":0,"logos_downloaded":0,"logos_cached":0,
+                 "logos_failed":0,"diagnostics":0},
+                 "credits_used":1,"duration_s":1,"stage_s":{},"failures":[]}
+                """.utf8
+            )
+        )
+        work.outcome = { _, _ in ScheduledRunOutcome(status: .complete, summary: cheap) }
+        let (logger, logs) = recordingLogger()
+        let scheduler = CollectionScheduler(
+            configuration: .init(
+                every: ScheduleInterval(seconds: 300),
+                keyInfoRefresh: ScheduleInterval(seconds: 60)
+            ),
+            work: work,
+            clock: clock,
+            logger: logger
+        )
+        let report = try await scheduler.runSchedule()
+        let stretched = try #require(logs.entries.first { "\($0.message)".hasPrefix("--every 5m would use") })
+        #expect(stretched.level == .warning)
+        let back = try #require(logs.entries.first { "\($0.message)".hasPrefix("the credits left now cover") })
+        #expect(back.level == .notice)
+        #expect("\(back.message)".hasSuffix("running every 5m again"))
+        #expect(report.interval.seconds == 300)
+        // The first two ticks are far apart (stretched), the last ones 5 minutes apart again.
+        let calls = await work.recorder.calls.map(\.at)
+        #expect(calls.count >= 3)
+        if calls.count >= 3 {
+            #expect(calls[1].timeIntervalSince(calls[0]) > 300)
+            #expect(calls[calls.count - 1].timeIntervalSince(calls[calls.count - 2]) == 300)
+        }
+    }
+
     @Test func aReachedDailyLimitWaitsForTheReset() async throws {
         let clock = VirtualClock(start: utc(2026, 11, 29, 23, 50, 30), horizon: utc(2026, 11, 30, 0, 2, 30))
         var work = ScriptedWork(clock: clock)

@@ -294,6 +294,12 @@ public struct CollectionScheduler: Service, CustomStringConvertible {
                 "\(message)",
                 metadata: ["listings_run_credits": "\(costs.listingsRun)", "info_run_credits": "\(costs.infoRun)"]
             )
+        } else if changed, previous?.message != nil {
+            // The stretch (or pause) is over, say so as loudly as it was announced.
+            logger.notice(
+                "the credits left now cover --every \(configuration.every): running every \(decision.interval) again",
+                metadata: ["listings_run_credits": "\(costs.listingsRun)", "info_run_credits": "\(costs.infoRun)"]
+            )
         } else {
             logger.debug(
                 "the credits left cover the schedule",
