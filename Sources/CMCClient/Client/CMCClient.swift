@@ -140,19 +140,14 @@ public struct CMCClient: Sendable {
         options.readTimeout = configuration.requestTimeout
         options.proxy = ProxySettings.proxy(for: configuration.baseURL, environment: environment)
         options.connectionsPerHost = max(configuration.maxConcurrentRequests, 4)
-        let httpClient = AsyncHTTPClientTransport.makeHTTPClient(options)
-        do {
+        return try await AsyncHTTPClientTransport.withHTTPClient(AsyncHTTPClientTransport.makeHTTPClient(options)) {
+            httpClient in
             let client = try CMCClient(
                 configuration: configuration,
                 transport: AsyncHTTPClientTransport(client: httpClient),
                 logger: logger
             )
-            let result = try await body(client)
-            try await httpClient.shutdown()
-            return result
-        } catch {
-            try? await httpClient.shutdown()
-            throw error
+            return try await body(client)
         }
     }
 
@@ -166,10 +161,16 @@ public struct CMCClient: Sendable {
         guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false),
             let scheme = components.scheme?.lowercased(), let host = components.host, !host.isEmpty
         else {
-            throw refuse("'\(url.absoluteString)' is not an absolute URL", "Use for example https://pro-api.coinmarketcap.com.")
+            throw refuse(
+                "'\(url.absoluteString)' is not an absolute URL",
+                "Use for example https://pro-api.coinmarketcap.com."
+            )
         }
         guard components.user == nil, components.password == nil else {
-            throw refuse("the base URL must not carry credentials", "Pass the API key through CMC_API_KEY or --api-key-file.")
+            throw refuse(
+                "the base URL must not carry credentials",
+                "Pass the API key through CMC_API_KEY or --api-key-file."
+            )
         }
         guard components.query == nil, components.fragment == nil else {
             throw refuse(
@@ -192,7 +193,10 @@ public struct CMCClient: Sendable {
         components.scheme = scheme
         if components.path.hasSuffix("/") { components.path.removeLast() }
         guard let normalised = components.url else {
-            throw refuse("'\(url.absoluteString)' is not a valid URL", "Use for example https://pro-api.coinmarketcap.com.")
+            throw refuse(
+                "'\(url.absoluteString)' is not a valid URL",
+                "Use for example https://pro-api.coinmarketcap.com."
+            )
         }
         return normalised
     }

@@ -33,6 +33,29 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         self.client = client
     }
 
+    /// Runs `body` with `client`, then shuts the client down on every path (the one place CoinPipe owns an
+    /// `HTTPClient`'s lifetime).
+    ///
+    /// - Parameters:
+    ///   - client: A client made for this scope, for example by ``makeHTTPClient(_:)``.
+    ///   - body: The work to do with it.
+    /// - Returns: What `body` returns.
+    /// - Throws: What `body` throws (the shutdown's own error is then dropped), or the shutdown's error.
+    public static func withHTTPClient<Result: Sendable>(
+        _ client: HTTPClient,
+        _ body: (HTTPClient) async throws -> Result
+    ) async throws -> Result {
+        let result: Result
+        do {
+            result = try await body(client)
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+        return result
+    }
+
     /// Creates an `HTTPClient` configured for CoinPipe: redirects disabled (callers that follow them
     /// re-check every hop), gzip/deflate decoding with a size limit, connect and read timeouts, a
     /// connection pool sized to `connectionsPerHost`, and the proxy if one is given.
@@ -71,7 +94,10 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             if let length = response.headers.first(name: "content-length").flatMap(Int.init),
                 length > request.maxBodyBytes
             {
-                throw TransportError(.bodyTooLarge, "Content-Length \(length) exceeds the limit of \(request.maxBodyBytes) bytes")
+                throw TransportError(
+                    .bodyTooLarge,
+                    "Content-Length \(length) exceeds the limit of \(request.maxBodyBytes) bytes"
+                )
             }
             var body = ByteBuffer()
             for try await chunk in response.body {

@@ -1,4 +1,5 @@
 public import AsyncHTTPClient
+import CMCClient
 import NIOCore
 
 extension LogoFetcher {
@@ -27,15 +28,6 @@ extension LogoFetcher {
         concurrency: Int = 16,
         _ body: (HTTPClient) async throws -> T
     ) async throws -> T {
-        let client = makeHTTPClient(concurrency: concurrency)
-        let result: T
-        do {
-            result = try await body(client)
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
-        try await client.shutdown()
-        return result
+        try await AsyncHTTPClientTransport.withHTTPClient(makeHTTPClient(concurrency: concurrency), body)
     }
 }

@@ -41,9 +41,9 @@ public enum CollectRunner {
         options.readTimeout = clientConfiguration.requestTimeout
         options.connectionsPerHost = max(collect.concurrency, clientConfiguration.maxConcurrentRequests)
         options.proxy = ProxySettings.proxy(for: clientConfiguration.baseURL, environment: environment)
-        let http = AsyncHTTPClientTransport.makeHTTPClient(options)
-        do {
-            let summary = try await run(
+        return try await AsyncHTTPClientTransport.withHTTPClient(AsyncHTTPClientTransport.makeHTTPClient(options)) {
+            http in
+            try await run(
                 http: http,
                 clientConfiguration: clientConfiguration,
                 collect: collect,
@@ -51,11 +51,6 @@ public enum CollectRunner {
                 logger: logger,
                 progress: progress
             )
-            try await http.shutdown()
-            return summary
-        } catch {
-            try? await http.shutdown()
-            throw error
         }
     }
 
@@ -72,7 +67,13 @@ public enum CollectRunner {
             transport: AsyncHTTPClientTransport(client: http),
             logger: logger
         )
-        var collector = Collector(client: client, httpClient: http, configuration: collect, logger: logger, progress: progress)
+        var collector = Collector(
+            client: client,
+            httpClient: http,
+            configuration: collect,
+            logger: logger,
+            progress: progress
+        )
         if let resume {
             let folder: RunFolder
             do {
@@ -87,11 +88,15 @@ public enum CollectRunner {
         // The key's plan sets the client-side limiter (key/info costs no credit).
         var keyInfo: KeyInfo?
         do {
-            keyInfo = try await clientConfiguration.callsPerWindow == nil ? client.adoptPlanLimits() : client.keyInfo().value
+            keyInfo =
+                try await clientConfiguration.callsPerWindow == nil ? client.adoptPlanLimits() : client.keyInfo().value
         } catch let error as CMCError where error.isKeyOrPlanProblem || error.code == .missingKey {
             throw Refusal(description: error.description, isUsageError: false)
         } catch let error as CMCError {
-            logger.warning("could not read the key's plan; continuing without its limits", metadata: ["error": "\(error)"])
+            logger.warning(
+                "could not read the key's plan; continuing without its limits",
+                metadata: ["error": "\(error)"]
+            )
         }
 
         if let maxCredits = collect.maxCredits {
@@ -103,7 +108,8 @@ public enum CollectRunner {
             )
             if plan.credits > maxCredits {
                 throw Refusal(
-                    description: "this run would cost about \(plan.credits) credits, more than --max-credits \(maxCredits). Lower --limit or --info, or raise --max-credits.",
+                    description:
+                        "this run would cost about \(plan.credits) credits, more than --max-credits \(maxCredits). Lower --limit or --info, or raise --max-credits.",
                     isUsageError: true
                 )
             }
