@@ -7,7 +7,8 @@ struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Re-check every file of a run (or of all runs) against its manifest.",
-        discussion: "Reports missing, torn (size or SHA-256 differs) and unexpected files. Exit codes: 0 clean, 1 problems found, 2 usage error."
+        discussion:
+            "Reports missing, torn (size or SHA-256 differs) and unexpected files. Exit codes: 0 clean, 1 problems found, 2 usage error."
     )
 
     @OptionGroup var output: OutputOptions

@@ -68,7 +68,9 @@ import Testing
             let ids = try await client.listingSnapshot(ListingsQuery(), maxRows: 1234).listings.map(\.id)
             let before = await emulator.stats().creditsUsed
             let collected = Collected()
-            let report = try await client.info(ids: ids, batchSize: 500) { await collected.add($0.value.allItems.count) }
+            let report = try await client.info(ids: ids, batchSize: 500) {
+                await collected.add($0.value.allItems.count)
+            }
             #expect(report.calls == 3)
             #expect(await collected.total == 1234)
             // ceil(500/100) + ceil(500/100) + ceil(234/100)
@@ -82,7 +84,9 @@ import Testing
         try await withEmulatorClient(configuration) { client, emulator in
             let ids = try await client.listingSnapshot(ListingsQuery(), maxRows: 800).listings.map(\.id)
             let collected = Collected()
-            let report = try await client.info(ids: ids, batchSize: 800) { await collected.add($0.value.allItems.count) }
+            let report = try await client.info(ids: ids, batchSize: 800) {
+                await collected.add($0.value.allItems.count)
+            }
             #expect(await collected.total == 800)
             #expect(report.splits >= 2)
             #expect(await emulator.stats().byPathAndStatus["GET /v2/cryptocurrency/info 400"] == report.splits)
@@ -95,7 +99,9 @@ import Testing
         try await withEmulatorClient(configuration) { client, emulator in
             let ids = try await client.listingSnapshot(ListingsQuery(), maxRows: 600).listings.map(\.id)
             let collected = Collected()
-            let report = try await client.info(ids: ids, batchSize: 600) { await collected.add($0.value.allItems.count) }
+            let report = try await client.info(ids: ids, batchSize: 600) {
+                await collected.add($0.value.allItems.count)
+            }
             #expect(await collected.total == 600)
             #expect(report.splits >= 1)
             #expect((await emulator.stats().byStatus["414"] ?? 0) == report.splits)

@@ -48,7 +48,10 @@ import Testing
     }
 
     @Test func aGateway4xxIsNotRetried() async throws {
-        let gateway = jsonResponse(403, #"{"statusCode":403,"error":"Forbidden","message":"Missing Authentication Token"}"#)
+        let gateway = jsonResponse(
+            403,
+            #"{"statusCode":403,"error":"Forbidden","message":"Missing Authentication Token"}"#
+        )
         let (client, calls) = try client(answering: [gateway])
         let error = try await #require(throws: CMCError.self) { try await client.keyInfo() }
         #expect(error.code == .gateway)
@@ -56,7 +59,10 @@ import Testing
     }
 
     @Test func anHTMLErrorPageNamesItsTitle() async throws {
-        let html = jsonResponse(503, "<html><head><title>503 Service Unavailable</title></head><body>down</body></html>")
+        let html = jsonResponse(
+            503,
+            "<html><head><title>503 Service Unavailable</title></head><body>down</body></html>"
+        )
         let (client, calls) = try client(answering: [html])
         let error = try await #require(throws: CMCError.self) { try await client.keyInfo() }
         #expect(error.description.contains("HTML error page (503 Service Unavailable)"))
@@ -75,7 +81,8 @@ import Testing
     }
 
     @Test func errorCodeIsCheckedEvenOnHTTP200() async throws {
-        let body = #"{"status":{"error_code":1006,"error_message":"Your API Key subscription plan doesn't support this endpoint.","credit_count":0}}"#
+        let body =
+            #"{"status":{"error_code":1006,"error_message":"Your API Key subscription plan doesn't support this endpoint.","credit_count":0}}"#
         let (client, _) = try client(answering: [jsonResponse(200, body)])
         let error = try await #require(throws: CMCError.self) { try await client.keyInfo() }
         #expect(error.cmcErrorCode == 1006)
@@ -151,26 +158,38 @@ import Testing
         #expect(proxy.host == "proxy.corp")
         #expect(proxy.port == 3128)
         #expect(proxy.basicAuthorization == "user:pw")
-        #expect(ProxySettings.proxy(for: try #require(URL(string: "https://api.internal")), environment: environment) == nil)
-        #expect(ProxySettings.proxy(for: try #require(URL(string: "http://127.0.0.1:80")), environment: environment) == nil)
+        #expect(
+            ProxySettings.proxy(for: try #require(URL(string: "https://api.internal")), environment: environment) == nil
+        )
+        #expect(
+            ProxySettings.proxy(for: try #require(URL(string: "http://127.0.0.1:80")), environment: environment) == nil
+        )
         #expect(ProxySettings.proxy(for: api, environment: ["NO_PROXY": "*", "HTTPS_PROXY": "proxy:1"]) == nil)
     }
 
     @Test func apiKeyResolutionOrderAndRedaction() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coinpipe-key-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "coinpipe-key-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("key")
         try Data("  from-file \nignored\n".utf8).write(to: file)
 
-        let fromFile = try #require(try APIKeySource.resolve(apiKeyFile: file.path, environment: ["CMC_API_KEY": "env"]))
+        let fromFile = try #require(
+            try APIKeySource.resolve(apiKeyFile: file.path, environment: ["CMC_API_KEY": "env"])
+        )
         #expect(fromFile.key.secret == "from-file")
-        let fromEnv = try #require(try APIKeySource.resolve(apiKeyFile: nil, environment: ["CMC_API_KEY": "a", "API_KEY": "b"]))
+        let fromEnv = try #require(
+            try APIKeySource.resolve(apiKeyFile: nil, environment: ["CMC_API_KEY": "a", "API_KEY": "b"])
+        )
         #expect(fromEnv.key.secret == "a")
         let fromOriginal = try #require(try APIKeySource.resolve(apiKeyFile: nil, environment: ["API_KEY": "b"]))
         #expect(fromOriginal.source == .environment("API_KEY"))
         #expect(try APIKeySource.resolve(apiKeyFile: nil, environment: [:]) == nil)
-        #expect(throws: CMCError.self) { try APIKeySource.resolve(apiKeyFile: directory.appendingPathComponent("nope").path, environment: [:]) }
+        #expect(throws: CMCError.self) {
+            try APIKeySource.resolve(apiKeyFile: directory.appendingPathComponent("nope").path, environment: [:])
+        }
 
         let key = try #require(APIKey("super-secret"))
         #expect(!"\(key)".contains("super-secret"))
@@ -202,7 +221,10 @@ import Testing
         #expect(rules.info(coins: 101) == 2)
         #expect(rules.quotes(coins: 100, converts: 2) == 2)
         #expect(ListingsQuery(limit: 5000).endpoint().estimatedCredits == 25)
-        #expect(ListingsQuery().endpoint().pathAndQuery == "/v1/cryptocurrency/listings/latest?start=1&limit=5000&convert=USD")
+        #expect(
+            ListingsQuery().endpoint().pathAndQuery
+                == "/v1/cryptocurrency/listings/latest?start=1&limit=5000&convert=USD"
+        )
     }
 }
 

@@ -124,7 +124,9 @@ import Testing
             let zipped = try await transport.send(
                 HTTPRequest(
                     url: url,
-                    headers: [(name: "X-CMC_PRO_API_KEY", value: emulator.apiKey), (name: "Accept-Encoding", value: "gzip")]
+                    headers: [
+                        (name: "X-CMC_PRO_API_KEY", value: emulator.apiKey), (name: "Accept-Encoding", value: "gzip"),
+                    ]
                 )
             )
             try await http.shutdown()

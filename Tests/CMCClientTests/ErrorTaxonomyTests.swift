@@ -13,8 +13,12 @@ import Testing
     }
 
     @Test func invalidKeyFailsAtOnce() async throws {
-        try await withEmulatorClient(smallUniverse(), configure: { $0.apiKey = APIKey("wrong-key") }) { client, emulator in
-            let error = try await #require(throws: CMCError.self) { try await client.listingsLatest(ListingsQuery(limit: 10)) }
+        try await withEmulatorClient(smallUniverse(), configure: { $0.apiKey = APIKey("wrong-key") }) {
+            client,
+            emulator in
+            let error = try await #require(throws: CMCError.self) {
+                try await client.listingsLatest(ListingsQuery(limit: 10))
+            }
             #expect(error.cmcErrorCode == 1001)
             #expect(error.httpStatus == 401)
             #expect(error.attempts == 1)
@@ -25,7 +29,9 @@ import Testing
 
     @Test func missingKeyIsRefusedBeforeSending() async throws {
         try await withEmulatorClient(smallUniverse(), configure: { $0.apiKey = nil }) { client, emulator in
-            let error = try await #require(throws: CMCError.self) { try await client.listingsLatest(ListingsQuery(limit: 10)) }
+            let error = try await #require(throws: CMCError.self) {
+                try await client.listingsLatest(ListingsQuery(limit: 10))
+            }
             #expect(error.code == .missingKey)
             #expect(error.description.contains("CMC_API_KEY"))
             #expect(await emulator.stats().apiRequests == 0)
@@ -49,7 +55,9 @@ import Testing
         var configuration = smallUniverse()
         configuration.faults = [FaultRule(kind: kind, pathPrefix: Self.listings, count: 5)]
         try await withEmulatorClient(configuration) { client, emulator in
-            let error = try await #require(throws: CMCError.self) { try await client.listingsLatest(ListingsQuery(limit: 10)) }
+            let error = try await #require(throws: CMCError.self) {
+                try await client.listingsLatest(ListingsQuery(limit: 10))
+            }
             #expect(error.attempts == 1)
             #expect(await stats(emulator, status: 429) == 1)
             if kind == .dailyLimit {
@@ -67,7 +75,9 @@ import Testing
         configuration.plan.monthlyCredits = 3
         try await withEmulatorClient(configuration) { client, emulator in
             _ = try await client.listingsLatest(ListingsQuery(limit: 400))  // 2 credits
-            let error = try await #require(throws: CMCError.self) { try await client.listingsLatest(ListingsQuery(limit: 400)) }
+            let error = try await #require(throws: CMCError.self) {
+                try await client.listingsLatest(ListingsQuery(limit: 400))
+            }
             #expect(error.cmcErrorCode == 1010)
             #expect(await stats(emulator, status: 429) == 1)
             #expect(await emulator.stats().creditsUsed == 2)
@@ -126,7 +136,9 @@ import Testing
         var configuration = smallUniverse()
         configuration.stallDuration = .seconds(10)
         configuration.faults = [FaultRule(kind: .stall, pathPrefix: Self.listings, count: 1)]
-        try await withEmulatorClient(configuration, configure: { $0.requestTimeout = .milliseconds(500) }) { client, _ in
+        try await withEmulatorClient(configuration, configure: { $0.requestTimeout = .milliseconds(500) }) {
+            client,
+            _ in
             let page = try await client.listingsLatest(ListingsQuery(limit: 5))
             #expect(page.exchange.attempts == 2)
         }
@@ -136,7 +148,9 @@ import Testing
         var configuration = smallUniverse()
         configuration.faults = [FaultRule(kind: .serverError, pathPrefix: Self.listings, count: 100)]
         try await withEmulatorClient(configuration) { client, emulator in
-            let error = try await #require(throws: CMCError.self) { try await client.listingsLatest(ListingsQuery(limit: 5)) }
+            let error = try await #require(throws: CMCError.self) {
+                try await client.listingsLatest(ListingsQuery(limit: 5))
+            }
             #expect(error.attempts == fastRetry.maxAttempts)
             #expect(error.httpStatus == 500)
             #expect(await stats(emulator, status: 500) == fastRetry.maxAttempts)
@@ -153,7 +167,9 @@ import Testing
             maxTotalWait: .milliseconds(250)
         )
         try await withEmulatorClient(configuration, configure: { $0.retry = policy }) { client, emulator in
-            let error = try await #require(throws: CMCError.self) { try await client.listingsLatest(ListingsQuery(limit: 5)) }
+            let error = try await #require(throws: CMCError.self) {
+                try await client.listingsLatest(ListingsQuery(limit: 5))
+            }
             #expect(error.attempts < 10)
             #expect(await stats(emulator, status: 500) == error.attempts)
         }

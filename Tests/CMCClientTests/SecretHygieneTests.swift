@@ -20,7 +20,9 @@ import Testing
         ]
         configuration.rateLimitWindow = .seconds(1)
         var errors: [String] = []
-        try await withEmulatorClient(configuration, configure: { $0.rateWindow = .seconds(1) }, logger: logger) { client, _ in
+        try await withEmulatorClient(configuration, configure: { $0.rateWindow = .seconds(1) }, logger: logger) {
+            client,
+            _ in
             _ = try await client.listingsLatest(ListingsQuery(limit: 10))
             _ = try await client.map(MapQuery(limit: 10))
             _ = try await client.keyInfo()
@@ -35,7 +37,9 @@ import Testing
                 errors.append(exchange.endpoint)
             }
         }
-        try await withEmulatorClient(smallUniverse(), configure: { $0.apiKey = APIKey(secret) }, logger: logger) { client, _ in
+        try await withEmulatorClient(smallUniverse(), configure: { $0.apiKey = APIKey(secret) }, logger: logger) {
+            client,
+            _ in
             do { _ = try await client.keyInfo() } catch { errors.append("\(error)") }
         }
         let entries = handler.entries

@@ -40,7 +40,8 @@ func withEmulatorClient<T: Sendable>(
             retry: fastRetry
         )
         configure(&configuration)
-        return try await CMCClient.withClient(configuration: configuration, logger: logger, environment: [:]) { client in
+        return try await CMCClient.withClient(configuration: configuration, logger: logger, environment: [:]) {
+            client in
             try await body(client, emulator)
         }
     }

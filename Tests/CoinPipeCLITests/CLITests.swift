@@ -36,11 +36,16 @@ import Testing
         try await withEmulator(emulator(coins: 400), logger: silent()) { running in
             let out = try temporaryDirectory()
             let result = try await runCoinPipe(
-                ["collect", "--base-url", running.baseURL.absoluteString, "--limit", "all", "--info", "all", "--out", out.path, "--json"],
+                [
+                    "collect", "--base-url", running.baseURL.absoluteString, "--limit", "all", "--info", "all", "--out",
+                    out.path, "--json",
+                ],
                 environment: ["CMC_API_KEY": running.apiKey]
             )
             #expect(result.status == 0, "\(result.stderr)")
-            let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let summary = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            )
             #expect(summary["status"] as? String == "complete")
             #expect((summary["counts"] as? [String: Any])?["coins"] as? Int == 400)
             #expect(summary["credits_used"] as? Int == 2 + 4)
@@ -82,14 +87,19 @@ import Testing
         try await withEmulator(configuration, logger: silent()) { running in
             let out = try temporaryDirectory()
             let process = try startCoinPipe(
-                ["collect", "--base-url", running.baseURL.absoluteString, "--limit", "all", "--info", "all", "--out", out.path],
+                [
+                    "collect", "--base-url", running.baseURL.absoluteString, "--limit", "all", "--info", "all", "--out",
+                    out.path,
+                ],
                 environment: ["CMC_API_KEY": running.apiKey]
             )
             // Wait until part of the logos are on disk, then kill the process hard.
             var runFolder: URL?
             for _ in 0..<400 {
                 try await Task.sleep(for: .milliseconds(50))
-                if let name = try? FileManager.default.contentsOfDirectory(atPath: out.path).first(where: { UUID(uuidString: $0) != nil }) {
+                if let name = try? FileManager.default.contentsOfDirectory(atPath: out.path).first(where: {
+                    UUID(uuidString: $0) != nil
+                }) {
                     let images = out.appendingPathComponent(name).appendingPathComponent("Images")
                     if ((try? FileManager.default.contentsOfDirectory(atPath: images.path).count) ?? 0) > 200 {
                         runFolder = out.appendingPathComponent(name)
@@ -106,7 +116,10 @@ import Testing
             let logosBefore = before.logoRequests
 
             let resumed = try await runCoinPipe(
-                ["collect", "--resume", folder.lastPathComponent, "--base-url", running.baseURL.absoluteString, "--out", out.path, "--json"],
+                [
+                    "collect", "--resume", folder.lastPathComponent, "--base-url", running.baseURL.absoluteString,
+                    "--out", out.path, "--json",
+                ],
                 environment: ["CMC_API_KEY": running.apiKey]
             )
             #expect(resumed.status == 0, "\(resumed.stderr)")
@@ -114,7 +127,9 @@ import Testing
             #expect(after.byPath["/v1/cryptocurrency/listings/latest"] ?? 0 == listingCalls)
             #expect(after.byPath["/v2/cryptocurrency/info"] ?? 0 == infoCalls)
             #expect(after.logoRequests - logosBefore < 1500 - 200)
-            let images = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Images").path)
+            let images = try FileManager.default.contentsOfDirectory(
+                atPath: folder.appendingPathComponent("Images").path
+            )
             #expect(images.filter { $0.hasSuffix(".png") }.count == 1500)
             let verify = try await runCoinPipe(["verify", folder.lastPathComponent, "--out", out.path])
             #expect(verify.status == 0, "\(verify.stdout)")
@@ -129,7 +144,9 @@ import Testing
                 environment: ["CMC_API_KEY": running.apiKey]
             )
             #expect(result.status == 0)
-            let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let summary = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            )
             let runID = try #require(summary["run_id"] as? String)
             let data = out.appendingPathComponent(runID).appendingPathComponent("data.json")
             try Data("[]".utf8).write(to: data)
@@ -181,7 +198,10 @@ struct CommandResult {
 }
 
 func coinPipeExecutable() -> URL {
-    let here = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+    let here = URL(
+        fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+    )
     return here.deletingLastPathComponent().appendingPathComponent("coinpipe")
 }
 

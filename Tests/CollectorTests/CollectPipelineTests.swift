@@ -25,8 +25,10 @@ import Testing
             let decoded = try CMCJSON.makeDecoder().decode(DecodedList<Listing>.self, from: data)
             #expect(decoded.items.count == 9000)
             #expect(Set(decoded.items.map(\.id)).count == 9000)
-            let rawPages = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("raw").path)
-                .filter { $0.contains("listings") }
+            let rawPages = try FileManager.default.contentsOfDirectory(
+                atPath: folder.url.appendingPathComponent("raw").path
+            )
+            .filter { $0.contains("listings") }
             #expect(rawPages.count == 2)
             let firstPage = try Data(contentsOf: folder.url.appendingPathComponent("raw/\(rawPages.sorted()[0])"))
             let pageRange = try RawJSON.valueRange(ofTopLevelKey: "data", in: firstPage)
@@ -81,7 +83,9 @@ import Testing
             #expect(images.count == 40 - hostile.count)
             // Nothing was written outside the output root.
             let parent = out.deletingLastPathComponent()
-            let outside = try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0 != out.lastPathComponent }
+            let outside = try FileManager.default.contentsOfDirectory(atPath: parent.path).filter {
+                $0 != out.lastPathComponent
+            }
             #expect(outside.isEmpty, "\(outside)")
             let folder = try RunFolder.open(root: out, runID: try #require(RunID(summary.runID)))
             #expect(RunVerifier.verify(folder).isClean)
@@ -249,7 +253,12 @@ func clientConfiguration(_ running: RunningEmulator) -> CMCClient.Configuration 
         baseURL: running.baseURL,
         apiKey: APIKey(running.apiKey),
         requestTimeout: .seconds(5),
-        retry: RetryPolicy(maxAttempts: 5, initialBackoff: .milliseconds(10), maxBackoff: .milliseconds(100), maxTotalWait: .seconds(20))
+        retry: RetryPolicy(
+            maxAttempts: 5,
+            initialBackoff: .milliseconds(10),
+            maxBackoff: .milliseconds(100),
+            maxTotalWait: .seconds(20)
+        )
     )
 }
 

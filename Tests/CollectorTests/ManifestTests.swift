@@ -93,7 +93,8 @@ import Testing
         let counts = try #require(object["counts"] as? [String: Any])
         #expect(
             counts.keys.sorted() == [
-                "coins", "diagnostics", "info", "logos_cached", "logos_downloaded", "logos_expected", "logos_failed", "logos_kept",
+                "coins", "diagnostics", "info", "logos_cached", "logos_downloaded", "logos_expected", "logos_failed",
+                "logos_kept",
             ]
         )
         let request = try #require((object["requests"] as? [[String: Any]])?.first)

@@ -26,7 +26,8 @@ public actor CreditLedger {
             throw CMCError(
                 code: .budget,
                 endpoint: endpoint,
-                message: "this call would cost about \(estimate) credits, but only \(max(0, budget - used - reserved)) of the budget of \(budget) are left",
+                message:
+                    "this call would cost about \(estimate) credits, but only \(max(0, budget - used - reserved)) of the budget of \(budget) are left",
                 hint: "Raise --max-credits or collect fewer coins."
             )
         }

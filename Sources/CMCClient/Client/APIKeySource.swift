@@ -29,7 +29,10 @@ public enum APIKeySource: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Returns: the key and where it came from, or `nil` when no source provides one.
     /// - Throws: ``CMCError`` (``CMCError/Code/missingKey``) when the named file cannot be read or is empty.
-    public static func resolve(apiKeyFile: String?, environment: [String: String]) throws(CMCError)
+    public static func resolve(
+        apiKeyFile: String?,
+        environment: [String: String]
+    ) throws(CMCError)
         -> (key: APIKey, source: APIKeySource)?
     {
         if let apiKeyFile {

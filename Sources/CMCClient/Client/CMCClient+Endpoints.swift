@@ -34,7 +34,10 @@ extension CMCClient {
     /// - Parameters:
     ///   - convert: convert symbols (the quote map is keyed by them).
     ///   - convertID: convert ids instead of symbols (the quote map is then keyed by the id string).
-    public func globalMetrics(convert: [String] = ["USD"], convertID: [Int] = []) async throws
+    public func globalMetrics(
+        convert: [String] = ["USD"],
+        convertID: [Int] = []
+    ) async throws
         -> CMCResponse<GlobalMetrics>
     {
         var items: [URLQueryItem] = []
@@ -58,7 +61,12 @@ extension CMCClient {
     }
 
     /// `GET /v1/fiat/map`.
-    public func fiatMap(start: Int = 1, limit: Int = 5000, sortByName: Bool = false, includeMetals: Bool = false)
+    public func fiatMap(
+        start: Int = 1,
+        limit: Int = 5000,
+        sortByName: Bool = false,
+        includeMetals: Bool = false
+    )
         async throws -> CMCResponse<DecodedList<FiatEntry>>
     {
         var items = [

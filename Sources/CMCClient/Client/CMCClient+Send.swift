@@ -24,7 +24,11 @@ extension CMCClient {
             )
         }
         guard let url = endpoint.url(relativeTo: configuration.baseURL) else {
-            throw CMCError(code: .invalidConfiguration, endpoint: endpoint.path, message: "cannot build a URL for this call")
+            throw CMCError(
+                code: .invalidConfiguration,
+                endpoint: endpoint.path,
+                message: "cannot build a URL for this call"
+            )
         }
         var headers: [(name: String, value: String)] = [
             (name: "Accept", value: "application/json"),
@@ -84,7 +88,10 @@ extension CMCClient {
             let paced = try await limiter.acquire()
             if paced > .zero {
                 metrics.waited(reason: "rate_limiter", paced)
-                logger.debug("held back by the client-side rate limiter", metadata: ["waited_ms": "\(Int(paced.seconds * 1000))"])
+                logger.debug(
+                    "held back by the client-side rate limiter",
+                    metadata: ["waited_ms": "\(Int(paced.seconds * 1000))"]
+                )
             }
             logger.trace("request", metadata: ["path": "\(endpoint.pathAndQuery)"])
             let attemptStart = ContinuousClock.now
@@ -132,9 +139,16 @@ extension CMCClient {
                     body: body,
                     exchange: await exchanges.all.last
                         ?? CMCExchange(
-                            endpoint: endpoint.path, query: endpoint.queryString, httpStatus: lastHTTPStatus,
-                            cmcErrorCode: nil, creditCount: charged, elapsedMilliseconds: 0, attempts: attempt,
-                            startedAt: startedAt, bodyBytes: body.count, succeeded: true
+                            endpoint: endpoint.path,
+                            query: endpoint.queryString,
+                            httpStatus: lastHTTPStatus,
+                            cmcErrorCode: nil,
+                            creditCount: charged,
+                            elapsedMilliseconds: 0,
+                            attempts: attempt,
+                            startedAt: startedAt,
+                            bodyBytes: body.count,
+                            succeeded: true
                         )
                 )
 
@@ -195,7 +209,10 @@ extension CMCClient {
     ///
     /// - Throws: ``CMCError`` (``CMCError/Code/malformedBody`` when the envelope cannot be decoded), or
     ///   `CancellationError`.
-    public func send<Payload: Decodable & Sendable>(_ endpoint: CMCEndpoint, as payload: Payload.Type)
+    public func send<Payload: Decodable & Sendable>(
+        _ endpoint: CMCEndpoint,
+        as payload: Payload.Type
+    )
         async throws -> CMCResponse<Payload>
     {
         let raw = try await sendRaw(endpoint)
@@ -226,7 +243,9 @@ extension CMCClient {
     }
 
     static func isoString(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
+        date.formatted(
+            .iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted)
+        )
     }
 
     private func nextUTCMidnight(after date: Date) -> Date {
@@ -243,7 +262,8 @@ extension CMCClient {
             context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
         }
         switch error {
-        case .typeMismatch(let type, let context): return "\(path(context)): expected \(type): \(context.debugDescription)"
+        case .typeMismatch(let type, let context):
+            return "\(path(context)): expected \(type): \(context.debugDescription)"
         case .valueNotFound(let type, let context): return "\(path(context)): missing \(type)"
         case .keyNotFound(let key, let context): return "\(path(context)): missing key '\(key.stringValue)'"
         case .dataCorrupted(let context): return "\(path(context)): \(context.debugDescription)"

@@ -88,7 +88,11 @@ public struct InfoQuery: Sendable, Hashable {
         if let address { items.append(URLQueryItem(name: "address", value: address)) }
         if let skipInvalid { items.append(URLQueryItem(name: "skip_invalid", value: String(skipInvalid))) }
         if let aux { items.append(URLQueryItem(name: "aux", value: aux.joined(separator: ","))) }
-        return CMCEndpoint(path: CMCEndpoint.Path.info, queryItems: items, estimatedCredits: rules.info(coins: coins.count))
+        return CMCEndpoint(
+            path: CMCEndpoint.Path.info,
+            queryItems: items,
+            estimatedCredits: rules.info(coins: coins.count)
+        )
     }
 }
 
@@ -185,7 +189,9 @@ public struct MapQuery: Sendable, Hashable {
     public func endpoint(rules: CreditRules = CreditRules()) -> CMCEndpoint {
         var items: [URLQueryItem] = []
         if !listingStatus.isEmpty {
-            items.append(URLQueryItem(name: "listing_status", value: listingStatus.map(\.rawValue).joined(separator: ",")))
+            items.append(
+                URLQueryItem(name: "listing_status", value: listingStatus.map(\.rawValue).joined(separator: ","))
+            )
         }
         items.append(URLQueryItem(name: "start", value: String(start)))
         items.append(URLQueryItem(name: "limit", value: String(limit)))

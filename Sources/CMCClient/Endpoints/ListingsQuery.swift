@@ -63,16 +63,22 @@ public struct ListingsQuery: Sendable, Hashable {
 
     /// The numeric filters of §2.1.
     public enum Filter: String, Sendable, CaseIterable, Comparable {
-        case priceMin = "price_min", priceMax = "price_max"
-        case marketCapMin = "market_cap_min", marketCapMax = "market_cap_max"
-        case volume24hMin = "volume_24h_min", volume24hMax = "volume_24h_max"
-        case circulatingSupplyMin = "circulating_supply_min", circulatingSupplyMax = "circulating_supply_max"
-        case percentChange24hMin = "percent_change_24h_min", percentChange24hMax = "percent_change_24h_max"
+        case priceMin = "price_min"
+        case priceMax = "price_max"
+        case marketCapMin = "market_cap_min"
+        case marketCapMax = "market_cap_max"
+        case volume24hMin = "volume_24h_min"
+        case volume24hMax = "volume_24h_max"
+        case circulatingSupplyMin = "circulating_supply_min"
+        case circulatingSupplyMax = "circulating_supply_max"
+        case percentChange24hMin = "percent_change_24h_min"
+        case percentChange24hMax = "percent_change_24h_max"
         case selfReportedCirculatingSupplyMin = "self_reported_circulating_supply_min"
         case selfReportedCirculatingSupplyMax = "self_reported_circulating_supply_max"
         case selfReportedMarketCapMin = "self_reported_market_cap_min"
         case selfReportedMarketCapMax = "self_reported_market_cap_max"
-        case unlockedMarketCapMin = "unlocked_market_cap_min", unlockedMarketCapMax = "unlocked_market_cap_max"
+        case unlockedMarketCapMin = "unlocked_market_cap_min"
+        case unlockedMarketCapMax = "unlocked_market_cap_max"
         case unlockedCirculatingSupplyMin = "unlocked_circulating_supply_min"
         case unlockedCirculatingSupplyMax = "unlocked_circulating_supply_max"
 
@@ -117,7 +123,9 @@ public struct ListingsQuery: Sendable, Hashable {
 
     /// The call, with its predicted cost when `expectedRows` rows come back.
     public func endpoint(expectedRows: Int, rules: CreditRules = CreditRules()) -> CMCEndpoint {
-        var items = [URLQueryItem(name: "start", value: String(start)), URLQueryItem(name: "limit", value: String(limit))]
+        var items = [
+            URLQueryItem(name: "start", value: String(start)), URLQueryItem(name: "limit", value: String(limit)),
+        ]
         if !convertID.isEmpty {
             items.append(URLQueryItem(name: "convert_id", value: convertID.map(String.init).joined(separator: ",")))
         } else if !convert.isEmpty {

@@ -19,18 +19,29 @@ public enum KeyInfoReport {
         var rows: [(String, String)] = [
             ("API", baseURL.absoluteString),
             ("Calls per minute", number(plan.rateLimitMinute)),
-            ("This minute", "\(number(usage.currentMinute?.requestsMade)) made, \(number(usage.currentMinute?.requestsLeft)) left"),
+            (
+                "This minute",
+                "\(number(usage.currentMinute?.requestsMade)) made, \(number(usage.currentMinute?.requestsLeft)) left"
+            ),
         ]
         if plan.creditLimitDaily != nil || usage.currentDay?.creditsLeft != nil {
             rows.append(("Daily credits", number(plan.creditLimitDaily)))
-            rows.append(("Today", "\(number(usage.currentDay?.creditsUsed)) used, \(number(usage.currentDay?.creditsLeft)) left"))
+            rows.append(
+                (
+                    "Today",
+                    "\(number(usage.currentDay?.creditsUsed)) used, \(number(usage.currentDay?.creditsLeft)) left"
+                )
+            )
             if let reset = plan.creditLimitDailyResetTimestamp { rows.append(("Daily reset", reset)) }
         } else if let used = usage.currentDay?.creditsUsed {
             rows.append(("Today", "\(number(used)) used (no daily limit on this plan)"))
         }
         rows.append(("Monthly credits", number(plan.creditLimitMonthly)))
         rows.append(
-            ("This month", "\(number(usage.currentMonth?.creditsUsed)) used, \(number(usage.currentMonth?.creditsLeft)) left")
+            (
+                "This month",
+                "\(number(usage.currentMonth?.creditsUsed)) used, \(number(usage.currentMonth?.creditsLeft)) left"
+            )
         )
         if let reset = plan.creditLimitMonthlyResetTimestamp {
             rows.append(("Monthly reset", reset + (plan.creditLimitMonthlyReset.map { " (\($0))" } ?? "")))

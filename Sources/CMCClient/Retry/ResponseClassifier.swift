@@ -48,7 +48,12 @@ enum ResponseClassifier {
         if let status = probe?.status {
             if status.errorCode == 0 {
                 if (200..<300).contains(http) { return .success(status) }
-                let error = CMCError(code: .http, endpoint: endpoint, httpStatus: http, message: "HTTP \(http) with error_code 0")
+                let error = CMCError(
+                    code: .http,
+                    endpoint: endpoint,
+                    httpStatus: http,
+                    message: "HTTP \(http) with error_code 0"
+                )
                 return http >= 500 ? .backoff(error) : .fail(error)
             }
             return classifyAPIError(status, http: http, endpoint: endpoint, retryAfter: retryAfter)
@@ -75,7 +80,11 @@ enum ResponseClassifier {
         return http >= 500 ? .backoff(error) : .fail(error)
     }
 
-    private static func classifyNonJSON(_ response: HTTPResponse, endpoint: String, retryAfter: Duration?)
+    private static func classifyNonJSON(
+        _ response: HTTPResponse,
+        endpoint: String,
+        retryAfter: Duration?
+    )
         -> AttemptDecision
     {
         let http = response.status
@@ -109,7 +118,12 @@ enum ResponseClassifier {
         return .fail(error)
     }
 
-    private static func classifyAPIError(_ status: CMCStatus, http: Int, endpoint: String, retryAfter: Duration?)
+    private static func classifyAPIError(
+        _ status: CMCStatus,
+        http: Int,
+        endpoint: String,
+        retryAfter: Duration?
+    )
         -> AttemptDecision
     {
         let code = status.errorCode

@@ -117,7 +117,11 @@ public struct CollectConfiguration: Sendable {
 
     /// The listings query for this configuration.
     var listingsQuery: ListingsQuery {
-        ListingsQuery(start: 1, limit: min(limit.rows ?? ListingsQuery.maxLimit, ListingsQuery.maxLimit), convert: convert)
+        ListingsQuery(
+            start: 1,
+            limit: min(limit.rows ?? ListingsQuery.maxLimit, ListingsQuery.maxLimit),
+            convert: convert
+        )
     }
 
     /// The ids that get metadata, from the collected listing in rank order.

@@ -107,7 +107,9 @@ public struct CollectPlan: Sendable, Hashable, Codable {
             "Plan for \(coins) coins\(coinsAssumed ? " (assumed for --limit all; CMC lists roughly this many)" : ""), metadata and logos for \(infoCoins):",
             at: 0
         )
-        rows.append("  \("total".padding(toLength: 36, withPad: " ", startingAt: 0)) \(String(calls).leftPad(5)) calls  \(String(credits).leftPad(6)) credits")
+        rows.append(
+            "  \("total".padding(toLength: 36, withPad: " ", startingAt: 0)) \(String(calls).leftPad(5)) calls  \(String(credits).leftPad(6)) credits"
+        )
         rows.append("  logos: \(logos) downloads (no credits; cached logos cost no download)")
         if let callsPerMinute { rows.append("  the key allows \(callsPerMinute) calls per minute") }
         if let monthlyCreditsLeft { rows.append("  the key has \(monthlyCreditsLeft) credits left this month") }

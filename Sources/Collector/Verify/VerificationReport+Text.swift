@@ -1,11 +1,15 @@
 extension VerificationReport {
     /// A few lines for people: the verdict, then every problem with its path.
     public var text: String {
-        var lines = ["run \(runID): " + (isClean ? "clean" : "PROBLEMS") + (status.map { " (status \($0.rawValue))" } ?? "")]
+        var lines = [
+            "run \(runID): " + (isClean ? "clean" : "PROBLEMS") + (status.map { " (status \($0.rawValue))" } ?? "")
+        ]
         if let manifestError { lines.append("  manifest: \(manifestError)") }
         for path in missing { lines.append("  missing     \(path)") }
         for file in torn {
-            lines.append("  torn        \(file.path) (expected \(file.expected.size) bytes sha256 \(file.expected.sha256.prefix(12))…, found \(file.actual.size) bytes sha256 \(file.actual.sha256.prefix(12))…)")
+            lines.append(
+                "  torn        \(file.path) (expected \(file.expected.size) bytes sha256 \(file.expected.sha256.prefix(12))…, found \(file.actual.size) bytes sha256 \(file.actual.sha256.prefix(12))…)"
+            )
         }
         for path in unexpected { lines.append("  unexpected  \(path)") }
         return lines.joined(separator: "\n")

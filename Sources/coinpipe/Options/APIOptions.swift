@@ -31,7 +31,10 @@ struct APIOptions: ParsableArguments {
     )
     var rateLimit: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds one API call may take before it is retried.", valueName: "seconds"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Seconds one API call may take before it is retried.", valueName: "seconds")
+    )
     var timeout: Int = 60
 
     func validate() throws {

@@ -12,7 +12,10 @@ struct CollectOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Coins that get metadata and logos: the top N by rank, 'all' or 'none'.", valueName: "n|all|none")
+        help: ArgumentHelp(
+            "Coins that get metadata and logos: the top N by rank, 'all' or 'none'.",
+            valueName: "n|all|none"
+        )
     )
     var info: String = "50"
 
@@ -42,7 +45,9 @@ struct CollectOptions: ParsableArguments {
             throw ValidationError("--info takes a number, 'all' or 'none', not '\(info)'.")
         }
         guard CollectConfiguration.logoSizes.contains(logoSize) else {
-            throw ValidationError("--logo-size must be one of 16, 32, 64, 128 or 200 (CMC serves only these), not \(logoSize).")
+            throw ValidationError(
+                "--logo-size must be one of 16, 32, 64, 128 or 200 (CMC serves only these), not \(logoSize)."
+            )
         }
         guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 256.") }
         guard maxLogoBytes >= 1024 else { throw ValidationError("--max-logo-bytes must be at least 1024.") }
@@ -57,7 +62,9 @@ struct CollectOptions: ParsableArguments {
     }
 
     var convertList: [String] {
-        convert.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
+        convert.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter {
+            !$0.isEmpty
+        }
     }
 
     func configuration(outputRoot: URL) -> CollectConfiguration {

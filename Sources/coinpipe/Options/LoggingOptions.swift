@@ -15,7 +15,9 @@ struct LoggingOptions: ParsableArguments {
 
     func validate() throws {
         if let logLevel, Logger.Level(rawValue: logLevel.lowercased()) == nil {
-            throw ValidationError("'\(logLevel)' is not a log level; use trace, debug, info, notice, warning, error or critical.")
+            throw ValidationError(
+                "'\(logLevel)' is not a log level; use trace, debug, info, notice, warning, error or critical."
+            )
         }
     }
 
