@@ -61,7 +61,8 @@ import Testing
         emulator.logoLatency = .milliseconds(100)
         try await withEmulator(emulator, logger: silentLogger()) { running in
             let out = try temporaryDirectory()
-            let job = job(running, out: out, info: .top(200), store: StoreURL.none)
+            let store = StoreURL.sqlite(path: out.appending(path: "coinpipe.sqlite").path)
+            let job = job(running, out: out, info: .top(200), store: store)
             let clock = VirtualClock(start: Date(), horizon: Date().addingTimeInterval(86_400))
             let scheduler = CollectionScheduler(
                 configuration: .init(every: ScheduleInterval(seconds: 60)),
@@ -88,6 +89,11 @@ import Testing
             #expect(manifest.counts.logosDownloaded < 200)
             let report = RunVerifier.verify(folder)
             #expect(report.isClean, "\(report)")
+            // What it collected is in the store, as a partial run.
+            let stored = try await withRunStore(store, logger: silentLogger()) { try await $0.runs(limit: nil) }
+            #expect(stored.map(\.id) == [folder.runID.description])
+            #expect(stored.first?.status == "partial")
+            #expect(stored.first?.quotesSeen == 300)
         }
     }
 

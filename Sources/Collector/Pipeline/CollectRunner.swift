@@ -21,6 +21,8 @@ public enum CollectRunner {
     ///   - client: the API client configuration (base URL, key, limits).
     ///   - collect: what to collect.
     ///   - resume: a run to complete instead of starting a new one.
+    ///   - runID: the id of a new run (ignored with `resume`); a caller that picks it knows the run folder
+    ///     even when the run is interrupted.
     ///   - logger: where to log.
     ///   - progress: where to report progress.
     ///   - environment: for proxy variables.
@@ -30,6 +32,7 @@ public enum CollectRunner {
         client clientConfiguration: CMCClient.Configuration,
         collect: CollectConfiguration,
         resume: RunID?,
+        runID: RunID = RunID(),
         logger: Logger,
         progress: any CollectProgress,
         environment: [String: String] = ProcessInfo.processInfo.environment
@@ -48,6 +51,7 @@ public enum CollectRunner {
                 clientConfiguration: clientConfiguration,
                 collect: collect,
                 resume: resume,
+                runID: runID,
                 logger: logger,
                 progress: progress
             )
@@ -59,6 +63,7 @@ public enum CollectRunner {
         clientConfiguration: CMCClient.Configuration,
         collect: CollectConfiguration,
         resume: RunID?,
+        runID: RunID,
         logger: Logger,
         progress: any CollectProgress
     ) async throws -> RunSummary {
@@ -115,7 +120,7 @@ public enum CollectRunner {
             }
         }
         if let resume { return try await collector.resume(runID: resume) }
-        return try await collector.collect()
+        return try await collector.collect(runID: runID)
     }
 
     /// The plan for a run, without spending a credit (key/info is free).

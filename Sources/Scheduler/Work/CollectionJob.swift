@@ -47,11 +47,13 @@ public struct CollectionJob: ScheduledWork {
 
     public func collect(withInfo: Bool) async throws -> ScheduledRunOutcome {
         let summary: RunSummary
+        let runID = RunID()
         do {
             summary = try await CollectRunner.run(
                 client: client,
                 collect: configuration(withInfo: withInfo),
                 resume: nil,
+                runID: runID,
                 logger: logger,
                 progress: SilentProgress()
             )
@@ -60,9 +62,13 @@ public struct CollectionJob: ScheduledWork {
         } catch let error as RunFolderError {
             return ScheduledRunOutcome(status: .failed, message: error.description)
         } catch is CancellationError {
+            await storeInterrupted(runID)
             throw CancellationError()
         } catch {
-            if Task.isCancelled { throw CancellationError() }
+            if Task.isCancelled {
+                await storeInterrupted(runID)
+                throw CancellationError()
+            }
             return ScheduledRunOutcome(status: .failed, message: "\(error)")
         }
         var outcome = ScheduledRunOutcome(
@@ -92,6 +98,30 @@ public struct CollectionJob: ScheduledWork {
         if codes.contains(1010) { return .month }
         if codes.contains(1009) { return .day }
         return nil
+    }
+
+    /// Loads a run that a stop interrupted (its manifest says partial) into the store, so what it collected
+    /// is queryable like any partial run. It runs in its own task: the stop has cancelled this one, and a
+    /// short store write must not be cut in half by that.
+    private func storeInterrupted(_ runID: RunID) async {
+        if case .none = store { return }
+        guard let folder = try? RunFolder.open(root: collect.outputRoot, runID: runID),
+            let manifest = try? RunManifest.load(from: folder), manifest.status == .partial
+        else { return }
+        let store = self.store
+        let logger = self.logger
+        let loaded = await Task {
+            do {
+                return try await RunLoader.load(folder: folder.url, into: store, logger: logger) != nil
+            } catch {
+                logger.error(
+                    "the interrupted run could not be loaded into the store; load it later with `coinpipe load`",
+                    metadata: ["run_id": "\(runID)", "folder": "\(folder.url.path)", "error": "\(error)"]
+                )
+                return false
+            }
+        }.value
+        if loaded { logger.notice("stored the interrupted run (partial)", metadata: ["run_id": "\(runID)"]) }
     }
 
     /// Loads a finished run into the store; `false` when that failed (the folder stays for `coinpipe load`).
