@@ -28,19 +28,30 @@ struct CoinPipe: AsyncParsableCommand {
         // loops, the cooperative pool and Dispatch, that costs tens of MB of resident memory that a
         // collector, mostly waiting on I/O, never needs. Two arenas keep a 9000-coin run well under 150 MB.
         _ = coinpipe_limit_malloc_arenas(2)
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
+            command = try parseAsRoot()
         } catch {
+            // A bad command line: the message with the command's usage.
             let code = exitCode(for: error)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(ExitCode.usage.rawValue)
             }
+            exit(withError: error)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as ValidationError {
+            // A configuration problem found while running (no key, a bad store URL…): the message names the
+            // fix; the root command's usage would only get in the way.
+            FileHandle.standardError.write(Data(("error: \(error.message)\n").utf8))
+            Foundation.exit(ExitCode.usage.rawValue)
+        } catch {
             exit(withError: error)
         }
     }

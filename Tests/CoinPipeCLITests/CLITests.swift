@@ -17,6 +17,8 @@ import Testing
         #expect(result.stderr.contains("CMC_API_KEY"))
         #expect(result.stderr.contains("--api-key-file"))
         #expect(result.stderr.contains("coinpipe demo"))
+        // A problem found while running names its fix; the root command's usage would be noise.
+        #expect(!result.stderr.contains("Usage:"))
     }
 
     @Test(arguments: [
