@@ -29,6 +29,9 @@ struct PostgresStoreTests {
         try await StoreScenarios.metadataSymbolsAndLogos(.postgres)
     }
     @Test func pricesOfSeveralCoins() async throws { try await StoreScenarios.pricesOfSeveralCoins(.postgres) }
+    @Test func sampledPricesOfSeveralCoins() async throws {
+        try await StoreScenarios.sampledPricesOfSeveralCoins(.postgres)
+    }
 
     /// From every earlier version (with a run loaded at that version) to the current one: the schema ends up
     /// identical to a fresh database's, the data survives, and reloading adds nothing.

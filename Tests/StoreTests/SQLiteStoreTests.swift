@@ -26,6 +26,9 @@ import Testing
         try await StoreScenarios.metadataSymbolsAndLogos(.sqlite)
     }
     @Test func pricesOfSeveralCoins() async throws { try await StoreScenarios.pricesOfSeveralCoins(.sqlite) }
+    @Test func sampledPricesOfSeveralCoins() async throws {
+        try await StoreScenarios.sampledPricesOfSeveralCoins(.sqlite)
+    }
 
     /// From every earlier version (with a run loaded at that version) to the current one: the schema ends up
     /// identical to a fresh store's, the data survives, and reloading adds nothing.

@@ -59,11 +59,13 @@ struct DashboardData: Sendable {
         return Snapshot(convert: convert, converts: converts, rows: rows, snapshotAt: rows.map(\.lastUpdated).max())
     }
 
-    /// The last seven days of prices (up to `anchor`, the snapshot's time) of the coins on a page.
+    /// The last seven days of prices (up to `anchor`, the snapshot's time) of the coins on a page, at most
+    /// 84 points a coin (a sparkline is 110 pixels wide).
     func sparklines(coinIDs: [Int], convert: String, anchor: EpochMillis?) async throws -> [Int: [PricePoint]] {
         guard let anchor, !coinIDs.isEmpty else { return [:] }
         let range = TimeRange(from: EpochMillis(anchor.value - 7 * 86_400_000), to: EpochMillis(anchor.value + 1))
-        return try await store.prices(coinIDs: coinIDs, convert: convert, range: range)
+        // One price per two hours at most: the same cost after a week of five-minute runs as after a day.
+        return try await store.sampledPrices(coinIDs: coinIDs, convert: convert, range: range, samples: 84)
     }
 
     /// The time the history ranges end at: the newest snapshot of the recent runs, else now.

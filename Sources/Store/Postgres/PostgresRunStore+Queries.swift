@@ -213,6 +213,77 @@ extension PostgresRunStore {
         }
     }
 
+    public func sampledPrices(
+        coinIDs: [Int],
+        convert: String,
+        range: TimeRange,
+        samples: Int
+    ) async throws
+        -> [Int: [PricePoint]]
+    {
+        let ids = Array(Set(coinIDs)).sorted()
+        guard !ids.isEmpty, let rangeFrom = range.from, let to = range.to else { return [:] }
+        return try await database("read sampled prices") {
+            // The slices start at the earliest price of these coins in the range (one index probe a coin), so
+            // a short history keeps every point.
+            var firstBinds = PostgresBindings()
+            firstBinds.append(ids)
+            firstBinds.append(convert)
+            firstBinds.append(PostgresTimestamp(rangeFrom))
+            firstBinds.append(PostgresTimestamp(to))
+            var first: EpochMillis?
+            for try await (time) in try await client.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        SELECT min(f.t) FROM unnest($1::integer[]) AS c(id) CROSS JOIN LATERAL (
+                            SELECT min(last_updated) AS t FROM quotes
+                            WHERE coin_id = c.id AND convert = $2 AND last_updated >= $3 AND last_updated < $4
+                        ) AS f
+                        """,
+                    binds: firstBinds
+                ),
+                logger: logger
+            ).decode(PostgresTimestamp?.self) {
+                first = time?.millis
+            }
+            guard let first, let bounds = TimeRange(from: max(first, rangeFrom), to: to).slices(samples) else {
+                return [:]
+            }
+            let from = bounds[0]
+            var binds = PostgresBindings()
+            binds.append(ids)
+            binds.append(convert)
+            binds.append(PostgresTimestamp(from))
+            // Slice i is [from + span * i / samples, from + span * (i + 1) / samples), in milliseconds, as
+            // `TimeRange.slices` computes it.
+            binds.append(bounds.map { $0.value - from.value })
+            // One probe of the (coin_id, convert, last_updated) index per coin and slice.
+            let query = PostgresQuery(
+                unsafeSQL: """
+                    SELECT q.coin_id, q.last_updated, q.price
+                    FROM unnest($1::integer[]) AS c(id)
+                    CROSS JOIN generate_series(1, array_length($4::bigint[], 1) - 1) AS b(i)
+                    CROSS JOIN LATERAL (
+                        SELECT coin_id, last_updated, price FROM quotes
+                        WHERE coin_id = c.id AND convert = $2 AND price IS NOT NULL
+                            AND last_updated >= $3::timestamptz + ($4::bigint[])[b.i] * interval '1 millisecond'
+                            AND last_updated < $3::timestamptz + ($4::bigint[])[b.i + 1] * interval '1 millisecond'
+                        ORDER BY last_updated DESC LIMIT 1
+                    ) AS q
+                    ORDER BY q.coin_id, q.last_updated
+                    """,
+                binds: binds
+            )
+            var result: [Int: [PricePoint]] = [:]
+            for try await (id, time, price) in try await client.query(query, logger: logger).decode(
+                (Int, PostgresTimestamp, Double).self
+            ) {
+                result[id, default: []].append(PricePoint(time: time.millis, price: price))
+            }
+            return result
+        }
+    }
+
     /// The candidates for `ids`: each coin's newest identity and latest market cap in `convert`.
     private func candidates(ids: [Int], convert: String) async throws -> [CoinCandidate] {
         var candidates: [CoinCandidate] = []

@@ -196,6 +196,65 @@ extension SQLiteRunStore {
         }
     }
 
+    public func sampledPrices(
+        coinIDs: [Int],
+        convert: String,
+        range: TimeRange,
+        samples: Int
+    ) async throws
+        -> [Int: [PricePoint]]
+    {
+        let ids = Array(Set(coinIDs)).sorted()
+        guard !ids.isEmpty, let rangeFrom = range.from, let to = range.to else { return [:] }
+        return try await database("read sampled prices") { db in
+            // The slices start at the earliest price of these coins in the range (one index probe a coin), so
+            // a short history keeps every point.
+            let coins = Array(repeating: "(?)", count: ids.count).joined(separator: ", ")
+            var firstArguments = StatementArguments(ids)
+            _ = firstArguments.append(contentsOf: [convert, rangeFrom.sqlValue, to.sqlValue])
+            let firstText = try String.fetchOne(
+                db,
+                sql: """
+                    WITH c(id) AS (VALUES \(coins))
+                    SELECT min((SELECT min(p.last_updated) FROM quotes p
+                        WHERE p.coin_id = c.id AND p.convert = ? AND p.last_updated >= ? AND p.last_updated < ?))
+                    FROM c
+                    """,
+                arguments: firstArguments
+            )
+            guard let first = firstText.flatMap(EpochMillis.init(iso8601:)),
+                let bounds = TimeRange(from: max(first, rangeFrom), to: to).slices(samples)
+            else { return [:] }
+            // One probe of the (coin_id, convert, last_updated) index per coin and slice.
+            let slices = Array(repeating: "(?, ?)", count: samples).joined(separator: ", ")
+            var arguments = StatementArguments()
+            for index in 0..<samples {
+                _ = arguments.append(contentsOf: [bounds[index].sqlValue, bounds[index + 1].sqlValue])
+            }
+            _ = arguments.append(contentsOf: StatementArguments(ids))
+            _ = arguments.append(contentsOf: [convert])
+            let statement = try db.makeStatement(
+                sql: """
+                    WITH b(t, u) AS (VALUES \(slices)), c(id) AS (VALUES \(coins))
+                    SELECT q.coin_id, q.last_updated, q.price FROM c CROSS JOIN b JOIN quotes q ON q.id = (
+                        SELECT p.id FROM quotes p
+                        WHERE p.coin_id = c.id AND p.convert = ? AND p.price IS NOT NULL
+                            AND p.last_updated >= b.t AND p.last_updated < b.u
+                        ORDER BY p.last_updated DESC LIMIT 1
+                    )
+                    ORDER BY q.coin_id, q.last_updated
+                    """
+            )
+            try statement.setArguments(arguments)
+            var result: [Int: [PricePoint]] = [:]
+            try SQLiteColumns.forEachRow(statement, db) { columns in
+                guard let id = columns.int(), let time = columns.time(), let price = columns.double() else { return }
+                result[id, default: []].append(PricePoint(time: time, price: price))
+            }
+            return result
+        }
+    }
+
     /// The candidates for `ids`: each coin's newest identity and latest market cap in `convert`.
     static func candidates(_ db: Database, ids: [Int], convert: String) throws -> [CoinCandidate] {
         var candidates: [CoinCandidate] = []

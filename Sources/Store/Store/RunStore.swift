@@ -98,6 +98,25 @@ public protocol RunStore: Sendable, CustomStringConvertible {
     /// - Throws: ``StoreError`` with ``StoreError/Code/database``.
     func prices(coinIDs: [Int], convert: String, range: TimeRange) async throws -> [Int: [PricePoint]]
 
+    /// Like ``prices(coinIDs:convert:range:)``, but at most `samples` points a coin: `range` (both ends set) is
+    /// cut into `samples` equal slices and each slice gives its newest price, found with one index probe. It
+    /// costs the same after months of five-minute runs as after a few (for sparklines).
+    ///
+    /// - Parameters:
+    ///   - coinIDs: The CMC ids (at most a page of them).
+    ///   - convert: The convert currency.
+    ///   - range: The window; a range without both ends answers an empty dictionary.
+    ///   - samples: The number of slices (1 or more).
+    /// - Returns: The series by coin id, oldest first; a coin without prices in the window is absent.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/database``.
+    func sampledPrices(
+        coinIDs: [Int],
+        convert: String,
+        range: TimeRange,
+        samples: Int
+    ) async throws
+        -> [Int: [PricePoint]]
+
     /// Streams quotes to `body` in chunks, without holding the whole selection in memory.
     ///
     /// - Parameters:

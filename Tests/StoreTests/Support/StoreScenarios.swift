@@ -148,6 +148,40 @@ enum StoreScenarios {
         }
     }
 
+    /// `sampledPrices`: the newest price of each slice of the range, one index probe per coin and slice.
+    static func sampledPricesOfSeveralCoins(_ engine: Engine) async throws {
+        try await withTestStore(engine) { store, directory in
+            for (index, (time, price)) in [(t1, "100.5"), (t2, "101.25"), (t3, "99.75")].enumerated() {
+                var coins = threeCoins(time: time, bitcoinPrice: price)
+                coins[2].quotes["USD"]?.price = "null"
+                let folder = try RunFolderFixture.writeCoinPipeRun(
+                    root: directory,
+                    runID: "run-\(index)",
+                    startedAt: time,
+                    coins: coins
+                )
+                _ = try await RunLoader.load(folder: folder, into: store, logger: testLogger)
+            }
+            let first = try #require(EpochMillis(iso8601: t1))
+            let last = try #require(EpochMillis(iso8601: t3))
+            let range = TimeRange(from: first, to: EpochMillis(last.value + 1))
+            // Two slices: [t1, t1 + 5m) holds t1; [t1 + 5m, t3] holds t2 and t3, and gives its newest, t3.
+            let two = try await store.sampledPrices(coinIDs: [1, 1027, 825], convert: "USD", range: range, samples: 2)
+            #expect(Set(two.keys) == [1, 1027])
+            #expect(two[1]?.map(\.price) == [100.5, 99.75])
+            #expect(two[1]?.map(\.time) == [first, last])
+            // Enough slices: every point, as prices(coinIDs:) gives them.
+            let many = try await store.sampledPrices(coinIDs: [1], convert: "USD", range: range, samples: 50)
+            let all = try await store.prices(coinIDs: [1], convert: "USD", range: range)
+            #expect(many[1] == all[1])
+            #expect(many[1]?.count == 3)
+            // A range without both ends, no ids, or another currency: nothing.
+            #expect(try await store.sampledPrices(coinIDs: [1], convert: "USD", range: .all, samples: 5).isEmpty)
+            #expect(try await store.sampledPrices(coinIDs: [], convert: "USD", range: range, samples: 5).isEmpty)
+            #expect(try await store.sampledPrices(coinIDs: [1], convert: "EUR", range: range, samples: 5).isEmpty)
+        }
+    }
+
     // MARK: - Loading
 
     static func reloadIsIdempotent(_ engine: Engine) async throws {
