@@ -188,6 +188,7 @@ let package = Package(
         .testTarget(
             name: "CollectorTests",
             dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 "CMCModels",
                 "CMCClient",
                 "CMCEmulator",

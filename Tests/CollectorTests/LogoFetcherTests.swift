@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import CMCClient
 import CMCEmulator
 import Collector
@@ -51,6 +52,23 @@ import Testing
 
     static let quiet = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
+    /// A fetcher allowed to fetch from the emulator's host.
+    static func fetcher(
+        _ client: HTTPClient,
+        _ emulator: RunningEmulator,
+        cache: LogoCache? = nil,
+        configuration: LogoFetcher.Configuration,
+        logger: Logger = quiet
+    ) -> LogoFetcher {
+        LogoFetcher(
+            httpClient: client,
+            policy: LogoHostPolicy(apiBaseURL: emulator.baseURL),
+            cache: cache,
+            configuration: configuration,
+            logger: logger
+        )
+    }
+
     static func cache(_ root: URL) -> LogoCache {
         LogoCache(root: LogoCache.directory(inOutputRoot: root))
     }
@@ -102,9 +120,9 @@ import Testing
                     let jobs = try await Self.infoLogos(emulator, transport: AsyncHTTPClientTransport(client: client))
                     let folder = try RunFolder.create(root: root, runID: RunID())
                     let logs = InMemoryLogHandler()
-                    let fetcher = LogoFetcher(
-                        httpClient: client,
-                        policy: LogoHostPolicy(apiBaseURL: emulator.baseURL),
+                    let fetcher = Self.fetcher(
+                        client,
+                        emulator,
                         cache: Self.cache(root),
                         configuration: .init(concurrency: 8, timeout: .seconds(10), retry: Self.quickRetry),
                         logger: Logger(label: "test", factory: { _ in logs })
@@ -222,12 +240,10 @@ import Testing
                 try await LogoFetcher.withHTTPClient(concurrency: 8) { client in
                     let jobs = try await Self.infoLogos(emulator, transport: AsyncHTTPClientTransport(client: client))
                     let folder = try RunFolder.create(root: root, runID: RunID())
-                    let fetcher = LogoFetcher(
-                        httpClient: client,
-                        policy: LogoHostPolicy(apiBaseURL: emulator.baseURL),
-                        cache: nil,
-                        configuration: .init(concurrency: 8, timeout: .seconds(10), retry: Self.quickRetry),
-                        logger: Self.quiet
+                    let fetcher = Self.fetcher(
+                        client,
+                        emulator,
+                        configuration: .init(concurrency: 8, timeout: .seconds(10), retry: Self.quickRetry)
                     )
                     let results = await fetcher.fetch(jobs, into: folder)
                     #expect(results.allSatisfy { result in result.kind == .downloaded })
@@ -252,12 +268,10 @@ import Testing
                 try await LogoFetcher.withHTTPClient(concurrency: 4) { client in
                     let jobs = try await Self.infoLogos(emulator, transport: AsyncHTTPClientTransport(client: client))
                     let folder = try RunFolder.create(root: root, runID: RunID())
-                    let fetcher = LogoFetcher(
-                        httpClient: client,
-                        policy: LogoHostPolicy(apiBaseURL: emulator.baseURL),
-                        cache: nil,
-                        configuration: .init(concurrency: 4, timeout: .seconds(1), retry: Self.quickRetry),
-                        logger: Self.quiet
+                    let fetcher = Self.fetcher(
+                        client,
+                        emulator,
+                        configuration: .init(concurrency: 4, timeout: .seconds(1), retry: Self.quickRetry)
                     )
                     let start = ContinuousClock.now
                     let results = await fetcher.fetch(jobs, into: folder)
@@ -280,12 +294,10 @@ import Testing
                 try await LogoFetcher.withHTTPClient(concurrency: 4) { client in
                     let jobs = try await Self.infoLogos(emulator, transport: AsyncHTTPClientTransport(client: client))
                     let folder = try RunFolder.create(root: root, runID: RunID())
-                    let fetcher = LogoFetcher(
-                        httpClient: client,
-                        policy: LogoHostPolicy(apiBaseURL: emulator.baseURL),
-                        cache: nil,
-                        configuration: .init(maxBytes: 64 << 10, timeout: .seconds(10), retry: Self.quickRetry),
-                        logger: Self.quiet
+                    let fetcher = Self.fetcher(
+                        client,
+                        emulator,
+                        configuration: .init(maxBytes: 64 << 10, timeout: .seconds(10), retry: Self.quickRetry)
                     )
                     let start = ContinuousClock.now
                     let results = await fetcher.fetch(jobs, into: folder)
@@ -321,21 +333,19 @@ import Testing
             try await withEmulator(configuration) { emulator in
                 try await LogoFetcher.withHTTPClient(concurrency: 16) { client in
                     let jobs = try await Self.infoLogos(emulator, transport: AsyncHTTPClientTransport(client: client))
-                    let fetcher = LogoFetcher(
-                        httpClient: client,
-                        policy: LogoHostPolicy(apiBaseURL: emulator.baseURL),
+                    let fetcher = Self.fetcher(
+                        client,
+                        emulator,
                         cache: Self.cache(root),
-                        configuration: .init(timeout: .seconds(10), retry: Self.quickRetry),
-                        logger: Self.quiet
+                        configuration: .init(timeout: .seconds(10), retry: Self.quickRetry)
                     )
                     var forcedConfiguration = LogoFetcher.Configuration(timeout: .seconds(10), retry: Self.quickRetry)
                     forcedConfiguration.forceRevalidate = true
-                    let forced = LogoFetcher(
-                        httpClient: client,
-                        policy: LogoHostPolicy(apiBaseURL: emulator.baseURL),
+                    let forced = Self.fetcher(
+                        client,
+                        emulator,
                         cache: Self.cache(root),
-                        configuration: forcedConfiguration,
-                        logger: Self.quiet
+                        configuration: forcedConfiguration
                     )
                     try await Self.coldThenWarm(fetcher, jobs: jobs, root: root, emulator: emulator)
                     try await Self.forcedRevalidation(forced, jobs: jobs, root: root, emulator: emulator)
@@ -439,12 +449,10 @@ import Testing
                 try await LogoFetcher.withHTTPClient(concurrency: 16) { client in
                     let jobs = try await Self.infoLogos(emulator, transport: AsyncHTTPClientTransport(client: client))
                     let folder = try RunFolder.create(root: root, runID: RunID())
-                    let fetcher = LogoFetcher(
-                        httpClient: client,
-                        policy: LogoHostPolicy(apiBaseURL: emulator.baseURL),
-                        cache: nil,
-                        configuration: .init(concurrency: 4, timeout: .seconds(10), retry: Self.quickRetry),
-                        logger: Self.quiet
+                    let fetcher = Self.fetcher(
+                        client,
+                        emulator,
+                        configuration: .init(concurrency: 4, timeout: .seconds(10), retry: Self.quickRetry)
                     )
                     let start = ContinuousClock.now
                     let results = await fetcher.fetch(jobs, into: folder)
@@ -469,12 +477,10 @@ import Testing
                 try await LogoFetcher.withHTTPClient(concurrency: 4) { client in
                     let jobs = try await Self.infoLogos(emulator, transport: AsyncHTTPClientTransport(client: client))
                     let folder = try RunFolder.create(root: root, runID: RunID())
-                    let fetcher = LogoFetcher(
-                        httpClient: client,
-                        policy: LogoHostPolicy(apiBaseURL: emulator.baseURL),
-                        cache: nil,
-                        configuration: .init(concurrency: 4, timeout: .seconds(10), retry: Self.quickRetry),
-                        logger: Self.quiet
+                    let fetcher = Self.fetcher(
+                        client,
+                        emulator,
+                        configuration: .init(concurrency: 4, timeout: .seconds(10), retry: Self.quickRetry)
                     )
                     let (fourDone, signal) = AsyncStream.makeStream(of: Void.self)
                     let finished = Counter()
