@@ -122,20 +122,26 @@ enum StoreScenarios {
         }
     }
 
+    /// Three runs five minutes apart (t1, t2, t3): Bitcoin at 100.5, 101.25 and 99.75 USD, Ethereum steady,
+    /// the third coin's price null.
+    private static func loadThreePriceRuns(into store: any RunStore, directory: URL) async throws {
+        for (index, (time, price)) in [(t1, "100.5"), (t2, "101.25"), (t3, "99.75")].enumerated() {
+            var coins = threeCoins(time: time, bitcoinPrice: price)
+            coins[2].quotes["USD"]?.price = "null"
+            let folder = try RunFolderFixture.writeCoinPipeRun(
+                root: directory,
+                runID: "run-\(index)",
+                startedAt: time,
+                coins: coins
+            )
+            _ = try await RunLoader.load(folder: folder, into: store, logger: testLogger)
+        }
+    }
+
     /// `prices(coinIDs:)`: several coins' series in one query, oldest first, inside the range, without nulls.
     static func pricesOfSeveralCoins(_ engine: Engine) async throws {
         try await withTestStore(engine) { store, directory in
-            for (index, (time, price)) in [(t1, "100.5"), (t2, "101.25"), (t3, "99.75")].enumerated() {
-                var coins = threeCoins(time: time, bitcoinPrice: price)
-                coins[2].quotes["USD"]?.price = "null"
-                let folder = try RunFolderFixture.writeCoinPipeRun(
-                    root: directory,
-                    runID: "run-\(index)",
-                    startedAt: time,
-                    coins: coins
-                )
-                _ = try await RunLoader.load(folder: folder, into: store, logger: testLogger)
-            }
+            try await loadThreePriceRuns(into: store, directory: directory)
             let all = try await store.prices(coinIDs: [1, 1027, 825, 424242], convert: "USD", range: .all)
             #expect(Set(all.keys) == [1, 1027])
             #expect(all[1]?.map(\.price) == [100.5, 101.25, 99.75])
@@ -151,17 +157,7 @@ enum StoreScenarios {
     /// `sampledPrices`: the newest price of each slice of the range, one index probe per coin and slice.
     static func sampledPricesOfSeveralCoins(_ engine: Engine) async throws {
         try await withTestStore(engine) { store, directory in
-            for (index, (time, price)) in [(t1, "100.5"), (t2, "101.25"), (t3, "99.75")].enumerated() {
-                var coins = threeCoins(time: time, bitcoinPrice: price)
-                coins[2].quotes["USD"]?.price = "null"
-                let folder = try RunFolderFixture.writeCoinPipeRun(
-                    root: directory,
-                    runID: "run-\(index)",
-                    startedAt: time,
-                    coins: coins
-                )
-                _ = try await RunLoader.load(folder: folder, into: store, logger: testLogger)
-            }
+            try await loadThreePriceRuns(into: store, directory: directory)
             let first = try #require(EpochMillis(iso8601: t1))
             let last = try #require(EpochMillis(iso8601: t3))
             let range = TimeRange(from: first, to: EpochMillis(last.value + 1))
