@@ -77,7 +77,9 @@ public struct CollectionJob: ScheduledWork {
             message: summary.failures.first.map(\.reason),
             limitReached: limitReached(in: summary)
         )
-        if outcome.isUsable { outcome.storeFailed = !(await load(summary)) }
+        if outcome.isUsable {
+            outcome.storeFailed = !(await load(folder: URL(fileURLWithPath: summary.path), runID: summary.runID))
+        }
         return outcome
     }
 
@@ -108,28 +110,17 @@ public struct CollectionJob: ScheduledWork {
         guard let folder = try? RunFolder.open(root: collect.outputRoot, runID: runID),
             let manifest = try? RunManifest.load(from: folder), manifest.status == .partial
         else { return }
-        let store = self.store
-        let logger = self.logger
-        let loaded = await Task {
-            do {
-                return try await RunLoader.load(folder: folder.url, into: store, logger: logger) != nil
-            } catch {
-                logger.error(
-                    "the interrupted run could not be loaded into the store; load it later with `coinpipe load`",
-                    metadata: ["run_id": "\(runID)", "folder": "\(folder.url.path)", "error": "\(error)"]
-                )
-                return false
-            }
-        }.value
+        let job = self
+        let loaded = await Task { await job.load(folder: folder.url, runID: "\(runID)") }.value
         if loaded { logger.notice("stored the interrupted run (partial)", metadata: ["run_id": "\(runID)"]) }
     }
 
     /// Loads a finished run into the store; `false` when that failed (the folder stays for `coinpipe load`).
-    private func load(_ summary: RunSummary) async -> Bool {
+    private func load(folder: URL, runID: String) async -> Bool {
         if case .none = store { return true }
         do {
             if let report = try await RunLoader.load(
-                folder: URL(fileURLWithPath: summary.path),
+                folder: folder,
                 into: store,
                 logger: logger
             ) {
@@ -145,7 +136,7 @@ public struct CollectionJob: ScheduledWork {
         } catch {
             logger.error(
                 "the run folder is written, but loading it into the store failed; load it later with `coinpipe load`",
-                metadata: ["run_id": "\(summary.runID)", "folder": "\(summary.path)", "error": "\(error)"]
+                metadata: ["run_id": "\(runID)", "folder": "\(folder.path)", "error": "\(error)"]
             )
             return false
         }

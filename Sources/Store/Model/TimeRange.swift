@@ -110,3 +110,13 @@ public struct TimeRange: Sendable, Hashable, CustomStringConvertible {
         return overflow ? nil : product
     }
 }
+
+extension TimeRange {
+    /// The boundaries of `count` equal slices of a range with both ends: `count + 1` instants from `from` to
+    /// `to`; `nil` when an end is missing or the range is empty.
+    func slices(_ count: Int) -> [EpochMillis]? {
+        guard let from, let to, to > from, count >= 1 else { return nil }
+        let span = to.value - from.value
+        return (0...count).map { EpochMillis(from.value + span * Int64($0) / Int64(count)) }
+    }
+}
