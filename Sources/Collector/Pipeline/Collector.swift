@@ -139,18 +139,19 @@ public struct Collector: Sendable {
             // Stages 2 and 3 overlap: each metadata batch hands its logos to the fetcher at once, so the
             // downloads start while the next batches are still on their way.
             let (logoJobs, logoJobSink) = AsyncStream.makeStream(of: LogoJob.self)
-            let expectedLogos = configuration.infoIDs(from: ids).count
+            let wanted = configuration.infoIDs(from: ids)
             async let logoCounts = logoStage(
                 folder,
                 recorder,
                 jobs: logoJobs,
-                expected: expectedLogos,
+                expected: wanted.count,
                 resuming: resuming,
                 logger: logger
             )
             stageStart = ContinuousClock.now
             do {
-                counts.info = try await infoStage(folder, recorder, ids: ids, resuming: resuming, logger: logger) {
+                counts.info = try await infoStage(folder, recorder, wanted: wanted, resuming: resuming, logger: logger)
+                {
                     logoJobSink.yield($0)
                 }
                 logoJobSink.finish()
@@ -245,7 +246,7 @@ public struct Collector: Sendable {
         return snapshot.listings.map(\.id)
     }
 
-    /// Fetches (or reuses) metadata and writes `info.json`.
+    /// Fetches (or reuses) metadata for the `wanted` coins (rank order) and writes `info.json`.
     ///
     /// Each coin's logo job goes to `logo` as soon as its metadata has arrived; a coin without metadata or
     /// without a logo URL is recorded as a failure at the end.
@@ -254,12 +255,11 @@ public struct Collector: Sendable {
     private func infoStage(
         _ folder: RunFolder,
         _ recorder: RunRecorder,
-        ids: [Int],
+        wanted: [Int],
         resuming: Bool,
         logger: Logger,
         logo: @escaping @Sendable (LogoJob) -> Void
     ) async throws -> Int {
-        let wanted = configuration.infoIDs(from: ids)
         guard !wanted.isEmpty else { return 0 }
         let wantedSet = Set(wanted)
         let logoSize = configuration.logoSize
