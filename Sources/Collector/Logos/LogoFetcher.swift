@@ -182,8 +182,8 @@ public struct LogoFetcher: Sendable {
         await withTaskGroup(of: (Int, Step?).self) { group in
             var iterator = jobs.makeAsyncIterator()
             var arrived = 0
+            // Downloads holding a slot (saves run in the group too, without one).
             var inFlight = 0
-            var saving = 0
             var exhausted = false
             while true {
                 if !exhausted, inFlight < width, !Task.isCancelled {
@@ -197,15 +197,17 @@ public struct LogoFetcher: Sendable {
                     }
                     exhausted = true
                 }
-                guard inFlight + saving > 0, let (index, step) = await group.next() else { break }
+                guard let (index, step) = await group.next() else { break }
                 switch step {
                 case .save(let work):
                     inFlight -= 1
-                    saving += 1
                     group.addTask { (index, .saved(work())) }
                     continue
-                case .done(let result), .saved(let result):
-                    if case .saved = step { saving -= 1 } else { inFlight -= 1 }
+                case .done(let result):
+                    inFlight -= 1
+                    results[index] = result
+                    onResult(result)
+                case .saved(let result):
                     results[index] = result
                     onResult(result)
                 case nil:
