@@ -32,6 +32,27 @@ import Testing
         #expect(report.skippedTicks == 0)
     }
 
+    /// A run that takes no time on the schedule's clock (an injected clock that only moves when slept on) is
+    /// followed by the next tick, not by the same tick again and again.
+    @Test(.timeLimit(.minutes(1))) func aRunThatTakesNoTimeIsFollowedByTheNextTick() async throws {
+        let start = utc(2026, 3, 15, 12, 0, 10)
+        let clock = VirtualClock(start: start, horizon: utc(2026, 3, 15, 12, 3, 20))
+        var work = ScriptedWork(clock: clock)
+        work.runSeconds = { _ in 0 }
+        let scheduler = CollectionScheduler(
+            configuration: .init(every: .minute),
+            work: work,
+            clock: clock,
+            logger: silentLogger()
+        )
+        let report = try await scheduler.runSchedule()
+        let calls = await work.recorder.calls
+        #expect(
+            calls.map(\.at) == [utc(2026, 3, 15, 12, 1, 5), utc(2026, 3, 15, 12, 2, 5), utc(2026, 3, 15, 12, 3, 5)]
+        )
+        #expect(report.totalRuns == 3)
+    }
+
     @Test func aTickThatComesDuringARunIsSkippedAndLogged() async throws {
         let clock = VirtualClock(start: utc(2026, 11, 29, 10, 0, 30), horizon: utc(2026, 11, 29, 10, 6))
         var work = ScriptedWork(clock: clock)

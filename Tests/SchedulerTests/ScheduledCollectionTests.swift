@@ -15,16 +15,20 @@ import Testing
 
 /// The scheduler with the real collection against the emulator over loopback: graceful stop and metrics.
 @Suite struct ScheduledCollectionTests {
+    /// The virtual clock's start for the tests that do not vary the date: the middle of a month.
+    static let start = utc(2026, 3, 15, 12, 0, 10)
+
     @Test func aGracefulStopLetsTheRunInFlightFinishAndItVerifies() async throws {
         var emulator = EmulatorConfiguration()
         emulator.coins = 300
         emulator.plan = .unlimited
         emulator.logoLatency = .milliseconds(100)
+        let clock = VirtualClock(start: Self.start, horizon: Self.start.addingTimeInterval(86_400))
+        emulator.now = movingClock(from: clock.now())
         try await withEmulator(emulator, logger: silentLogger()) { running in
             let out = try temporaryDirectory()
             let store = StoreURL.sqlite(path: out.appendingPathComponent("coinpipe.sqlite").path)
             let job = job(running, out: out, info: .top(60), store: store)
-            let clock = VirtualClock(start: Date(), horizon: Date().addingTimeInterval(86_400))
             let scheduler = CollectionScheduler(
                 configuration: .init(every: ScheduleInterval(seconds: 60)),
                 work: job,
@@ -59,11 +63,12 @@ import Testing
         emulator.coins = 300
         emulator.plan = .unlimited
         emulator.logoLatency = .milliseconds(100)
+        let clock = VirtualClock(start: Self.start, horizon: Self.start.addingTimeInterval(86_400))
+        emulator.now = movingClock(from: clock.now())
         try await withEmulator(emulator, logger: silentLogger()) { running in
             let out = try temporaryDirectory()
             let store = StoreURL.sqlite(path: out.appending(path: "coinpipe.sqlite").path)
             let job = job(running, out: out, info: .top(200), store: store)
-            let clock = VirtualClock(start: Date(), horizon: Date().addingTimeInterval(86_400))
             let scheduler = CollectionScheduler(
                 configuration: .init(every: ScheduleInterval(seconds: 60)),
                 work: job,
@@ -97,20 +102,28 @@ import Testing
         }
     }
 
-    @Test func theMetricsEndpointServesTheRunsCounts() async throws {
+    /// The metrics of one scheduled run, on any day: the scheduler and the emulator share one injected clock.
+    ///
+    /// Ten minutes before a month ends, the Basic plan's 10,000 credits cover `--every 1m` until the reset,
+    /// so the governor keeps the requested interval (earlier in the month it rightly stretches it).
+    @Test(arguments: [
+        utc(2026, 1, 31, 23, 50, 10), utc(2026, 2, 28, 23, 50, 10), utc(2028, 2, 29, 23, 50, 10),
+        utc(2026, 12, 31, 23, 50, 10),
+    ])
+    func theMetricsEndpointServesTheRunsCounts(start: Date) async throws {
         var emulator = EmulatorConfiguration()
         emulator.coins = 300
         emulator.plan = .basic
+        // Exactly one tick before the virtual clock's horizon.
+        let firstTick = TickGrid.aligned(after: start, interval: .minute).anchor
+        let clock = VirtualClock(start: start, horizon: firstTick.addingTimeInterval(30))
+        emulator.now = movingClock(from: clock.now())
         try await withEmulator(emulator, logger: silentLogger()) { running in
             let out = try temporaryDirectory()
             let registry = PrometheusCollectorRegistry()
             let factory = CoinPipeMetrics.factory(registry: registry)
             var job = job(running, out: out, info: .top(40), store: StoreURL.none)
             job.client.metricsFactory = factory
-            // Exactly one tick before the virtual clock's horizon.
-            let start = Date()
-            let firstTick = TickGrid.aligned(after: start, interval: .minute).anchor
-            let clock = VirtualClock(start: start, horizon: firstTick.addingTimeInterval(30))
             let scheduler = CollectionScheduler(
                 configuration: .init(every: .minute),
                 work: job,
@@ -229,6 +242,12 @@ private func runFolders(in out: URL) throws -> [RunFolder] {
     try FileManager.default.contentsOfDirectory(atPath: out.path).compactMap(RunID.init).map {
         try RunFolder.open(root: out, runID: $0)
     }
+}
+
+/// A clock that starts at `start` and moves with real time: the emulator's view of the scheduler's virtual date.
+private func movingClock(from start: Date) -> @Sendable () -> Date {
+    let offset = start.timeIntervalSinceNow
+    return { Date().addingTimeInterval(offset) }
 }
 
 /// Polls `condition` every 20 ms for up to 30 s.

@@ -209,7 +209,8 @@ public struct CollectionScheduler: Service, CustomStringConvertible {
                     ]
                 )
             }
-            next = grid.tick(atOrAfter: ended)
+            // Never the tick that just ran, even when the run took no time on the clock.
+            next = grid.tick(atOrAfter: max(ended, tick.addingTimeInterval(0.001)))
             var resumeAt = decision?.pausedUntil
             if let period = outcome.limitReached {
                 let reset =
