@@ -66,7 +66,7 @@ struct CollectCommand: AsyncParsableCommand {
             var clientConfiguration = CMCClient.Configuration(
                 baseURL: try api.resolvedBaseURL(environment: environment)
             )
-            clientConfiguration.apiKey = try? api.resolvedKey(environment: environment)
+            clientConfiguration.apiKey = try api.optionalKey(environment: environment)
             let result = try await CollectRunner.plan(
                 client: clientConfiguration,
                 collect: collectConfiguration,

@@ -174,7 +174,7 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("key")
-        try Data("  from-file \nignored\n".utf8).write(to: file)
+        try Data("from-file\n".utf8).write(to: file)
 
         let fromFile = try #require(
             try APIKeySource.resolve(apiKeyFile: file.path, environment: ["CMC_API_KEY": "env"])

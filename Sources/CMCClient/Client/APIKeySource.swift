@@ -6,7 +6,7 @@ import Foundation
 /// `API_KEY` (the original script's variable). The key is never accepted as a command-line argument,
 /// because arguments show up in process listings.
 public enum APIKeySource: Sendable, Hashable, CustomStringConvertible {
-    /// A file whose first line is the key.
+    /// A file that holds the key (and at most one trailing newline).
     case file(String)
     /// An environment variable.
     case environment(String)
@@ -27,8 +27,15 @@ public enum APIKeySource: Sendable, Hashable, CustomStringConvertible {
 
     /// Resolves the key.
     ///
+    /// A key file holds the key and nothing else; one trailing newline (`\n` or `\r\n`) is dropped. An
+    /// environment variable holds the key exactly; an empty one counts as unset. Nothing else is trimmed: a
+    /// key with a control character, a space or a non-ASCII character, or one longer than
+    /// ``APIKey/maximumLength``, is refused here with a message that names its source and the problem
+    /// (never the key), instead of failing every request.
+    ///
     /// - Returns: the key and where it came from, or `nil` when no source provides one.
-    /// - Throws: ``CMCError`` (``CMCError/Code/missingKey``) when the named file cannot be read or is empty.
+    /// - Throws: ``CMCError`` (``CMCError/Code/missingKey``) when the named file cannot be read or is empty, and
+    ///   ``CMCError/Code/invalidConfiguration`` when a source holds text that is not a valid key.
     public static func resolve(
         apiKeyFile: String?,
         environment: [String: String]
@@ -36,33 +43,56 @@ public enum APIKeySource: Sendable, Hashable, CustomStringConvertible {
         -> (key: APIKey, source: APIKeySource)?
     {
         if let apiKeyFile {
-            let text: String
-            do {
-                text = try String(contentsOfFile: apiKeyFile, encoding: .utf8)
-            } catch {
+            guard var bytes = FileManager.default.contents(atPath: apiKeyFile) else {
                 throw CMCError(
                     code: .missingKey,
                     endpoint: "API key",
                     message: "cannot read the API key file \(apiKeyFile)",
-                    hint: "Check the path and its permissions; the file should hold the key on its first line."
+                    hint: "Check the path and its permissions; the file should hold the key and nothing else."
                 )
             }
-            let firstLine = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-            guard let key = APIKey(firstLine) else {
+            if bytes.last == UInt8(ascii: "\n") {
+                bytes.removeLast()
+                if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+            }
+            guard !bytes.isEmpty else {
                 throw CMCError(
                     code: .missingKey,
                     endpoint: "API key",
                     message: "the API key file \(apiKeyFile) is empty",
-                    hint: "Put the key on the file's first line."
+                    hint: "Put the key in the file."
                 )
             }
-            return (key, .file(apiKeyFile))
+            let source = APIKeySource.file(apiKeyFile)
+            return (try validated(String(decoding: bytes, as: UTF8.self), from: source), source)
         }
         for name in ["CMC_API_KEY", "API_KEY"] {
-            if let value = environment[name], let key = APIKey(value) {
-                return (key, .environment(name))
+            if let value = environment[name], !value.isEmpty {
+                let source = APIKeySource.environment(name)
+                return (try validated(value, from: source), source)
             }
         }
         return nil
+    }
+
+    /// The key in `text`, or an error naming `source` and what is wrong (never the text).
+    private static func validated(_ text: String, from source: APIKeySource) throws(CMCError) -> APIKey {
+        do {
+            return try APIKey(validating: text)
+        } catch {
+            let holder =
+                switch source {
+                case .file(let path): "the API key file \(path)"
+                case .environment(let name): name
+                }
+            throw CMCError(
+                code: .invalidConfiguration,
+                endpoint: "API key",
+                message: "the API key in \(holder) \(error)",
+                hint:
+                    "An API key is 1 to \(APIKey.maximumLength) visible ASCII characters (CoinMarketCap keys look like "
+                    + "0f8c1a2b-…, 36 characters); check for a pasted escape sequence, quotes, spaces or an extra line."
+            )
+        }
     }
 }

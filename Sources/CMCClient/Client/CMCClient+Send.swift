@@ -9,6 +9,10 @@ extension CMCClient {
     ///   or for `Retry-After` when the server sends one.
     /// - HTTP 5xx, `error_code` ≥ 500, timeouts and dropped or truncated answers back off exponentially with
     ///   jitter, bounded by ``RetryPolicy/maxAttempts`` and ``RetryPolicy/maxTotalWait``.
+    /// - A connection that cannot be made (refused, unresolvable) backs off the same way, but for at most
+    ///   ``RetryPolicy/maxConnectAttempts`` attempts; the error names the host and port.
+    /// - A request that cannot be sent at all (a header value HTTP does not allow) fails at once, and its
+    ///   error never shows the header's value.
     /// - 1009 stops with the time the daily limit resets; 1010 and 1001–1007 fail at once.
     ///
     /// Every wait is logged at `notice` level with its reason.
@@ -161,10 +165,16 @@ extension CMCClient {
                 logger.debug("failed without retry", metadata: ["error": "\(error.redacting(key.secret))"])
                 throw await giveUp(error)
 
-            case .backoff(let error):
+            case .backoff(let error), .reconnect(let error):
                 await ledger.release(endpoint.estimatedCredits)
                 let pause = configuration.retry.backoff(afterAttempt: attempt, random: random())
-                guard attempt < configuration.retry.maxAttempts,
+                let attemptLimit =
+                    if case .reconnect = decision {
+                        min(configuration.retry.maxAttempts, configuration.retry.maxConnectAttempts)
+                    } else {
+                        configuration.retry.maxAttempts
+                    }
+                guard attempt < attemptLimit,
                     waitedInTotal + pause <= configuration.retry.maxTotalWait
                 else { throw await giveUp(error) }
                 metrics.retrying(endpoint: endpoint.path, reason: ClientMetrics.reason(error))

@@ -124,11 +124,22 @@ public struct CMCError: Error, Sendable, CustomStringConvertible {
     }
 
     /// A copy whose texts have every occurrence of `secret` replaced, as a last line of defence.
+    ///
+    /// Both the secret as it is and as Swift escapes it in a debug description (`"\u{1B}"` for ESC, as an
+    /// error that lists header values prints it) are replaced.
     func redacting(_ secret: String?) -> CMCError {
         guard let secret, !secret.isEmpty else { return self }
+        let escaped = String(String(reflecting: secret).dropFirst().dropLast())
+        func scrub(_ text: String) -> String {
+            var text = text.replacingOccurrences(of: secret, with: "<redacted>")
+            if escaped != secret, !escaped.isEmpty {
+                text = text.replacingOccurrences(of: escaped, with: "<redacted>")
+            }
+            return text
+        }
         var copy = self
-        copy.message = message.replacingOccurrences(of: secret, with: "<redacted>")
-        copy.hint = hint?.replacingOccurrences(of: secret, with: "<redacted>")
+        copy.message = scrub(message)
+        copy.hint = hint.map(scrub)
         return copy
     }
 }

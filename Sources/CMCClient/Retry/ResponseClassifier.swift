@@ -7,6 +7,9 @@ enum AttemptDecision: Sendable {
     case success(CMCStatus)
     /// Transient: back off exponentially and try again.
     case backoff(CMCError)
+    /// No connection could be made (refused, unresolvable, unreachable): try again only a few times
+    /// (``RetryPolicy/maxConnectAttempts``) with the short backoff, so a wrong base URL fails in seconds.
+    case reconnect(CMCError)
     /// Rate limited (1008, 1011, or a 429 without a code): wait for the next window, or `Retry-After`.
     case waitForWindow(CMCError, retryAfter: Duration?)
     /// Final: do not retry.
@@ -161,7 +164,11 @@ enum ResponseClassifier {
 
     /// Classifies a transport failure.
     static func classify(_ error: TransportError, endpoint: String) -> AttemptDecision {
-        let wrapped = CMCError(code: .transport, endpoint: endpoint, message: error.description)
+        var wrapped = CMCError(code: .transport, endpoint: endpoint, message: error.description)
+        if error.code == .connectionFailed {
+            wrapped.hint = "Is the base URL right (--base-url, CMC_BASE_URL), and is the server up?"
+            return .reconnect(wrapped)
+        }
         return error.isTransient ? .backoff(wrapped) : .fail(wrapped)
     }
 

@@ -13,21 +13,28 @@ public struct RetryPolicy: Sendable, Hashable {
     public var maxBackoff: Duration
     /// The most time one request may spend waiting between attempts, rate-limit waits included.
     public var maxTotalWait: Duration
+    /// The most attempts for one request while no connection can be made at all (refused, unresolvable,
+    /// unreachable), the first one included; never more than ``maxAttempts``. Such a failure is most often
+    /// a wrong base URL, so it is retried only a few times, with the same short backoff.
+    public var maxConnectAttempts: Int
 
     /// Creates a policy.
     public init(
         maxAttempts: Int = 6,
         initialBackoff: Duration = .milliseconds(250),
         maxBackoff: Duration = .seconds(20),
-        maxTotalWait: Duration = .seconds(180)
+        maxTotalWait: Duration = .seconds(180),
+        maxConnectAttempts: Int = 3
     ) {
         self.maxAttempts = max(1, maxAttempts)
         self.initialBackoff = initialBackoff
         self.maxBackoff = maxBackoff
         self.maxTotalWait = maxTotalWait
+        self.maxConnectAttempts = max(1, maxConnectAttempts)
     }
 
-    /// The default policy: 6 attempts, 250 ms doubling to at most 20 s, 3 minutes of waiting at most.
+    /// The default policy: 6 attempts (3 while no connection can be made), 250 ms doubling to at most 20 s, 3
+    /// minutes of waiting at most.
     public static let `default` = RetryPolicy()
 
     /// Never retry.

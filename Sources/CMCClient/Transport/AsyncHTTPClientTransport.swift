@@ -22,6 +22,12 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         public var connectionsPerHost = 16
         /// The proxy to use, if any (see ``ProxySettings``).
         public var proxy: ProxySettings.Proxy?
+        /// Whether AsyncHTTPClient itself retries a failed connection attempt until the connect timeout.
+        ///
+        /// Off by default: a refused connection then fails its attempt at once, and ``CMCClient``'s retry
+        /// policy (a few attempts with a short backoff) decides what happens next, instead of every attempt
+        /// waiting out the whole connect timeout against a host that answers "connection refused".
+        public var retryConnectionEstablishment = false
         /// Creates options with the defaults.
         public init() {}
     }
@@ -69,6 +75,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             decompression: .enabled(limit: .size(512 << 20))
         )
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, options.connectionsPerHost)
+        configuration.connectionPool.retryConnectionEstablishment = options.retryConnectionEstablishment
         if let proxy = options.proxy {
             configuration.proxy =
                 if let authorization = proxy.basicAuthorization {
@@ -114,27 +121,50 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         } catch let error as TransportError {
             throw error
         } catch {
-            throw Self.classify(error)
+            throw Self.classify(error, url: request.url)
         }
     }
 
     /// Maps AsyncHTTPClient and NIO errors onto ``TransportError`` codes.
-    static func classify(_ error: any Error) -> TransportError {
+    ///
+    /// AsyncHTTPClient's own errors are described by their `shortDescription` only: their full description
+    /// carries associated values, and `invalidHeaderFieldValues` carries the rejected header values, the API
+    /// key among them.
+    ///
+    /// - Parameters:
+    ///   - error: What AsyncHTTPClient or NIO threw.
+    ///   - url: The request's URL, to name the host and port a connection failure was about.
+    static func classify(_ error: any Error, url: URL? = nil) -> TransportError {
         if let error = error as? HTTPClientError {
+            // These two carry the rejected names or values (the API key among them) as associated values,
+            // which a `switch` over HTTPClientError's static members cannot match; recognise them by kind.
+            let kind = String(describing: error)
+            if kind.hasPrefix("HTTPClientError.invalidHeaderFieldValues") {
+                return TransportError(
+                    .invalidHeader,
+                    "a request header value has characters HTTP does not allow (value not shown)"
+                )
+            }
+            if kind.hasPrefix("HTTPClientError.invalidHeaderFieldNames") {
+                return TransportError(.invalidHeader, "a request header name has characters HTTP does not allow")
+            }
             switch error {
             case .connectTimeout, .socksHandshakeTimeout, .tlsHandshakeTimeout:
-                return TransportError(.connectTimeout, String(describing: error))
+                return TransportError(.connectTimeout, error.shortDescription)
             case .readTimeout, .deadlineExceeded, .writeTimeout:
-                return TransportError(.readTimeout, String(describing: error))
+                return TransportError(.readTimeout, error.shortDescription)
             case .remoteConnectionClosed:
                 return TransportError(.connectionDropped, "the server closed the connection before answering")
             case .invalidURL, .emptyHost, .emptyScheme, .missingSocketPath:
-                return TransportError(.invalidURL, String(describing: error))
+                return TransportError(.invalidURL, error.shortDescription)
             case .cancelled:
                 return TransportError(.other, "cancelled")
             default:
-                return TransportError(.other, String(describing: error))
+                return TransportError(.other, error.shortDescription)
             }
+        }
+        if let failure = connectionFailure(error) {
+            return TransportError(.connectionFailed, "cannot connect to \(endpoint(of: url)): \(failure)")
         }
         if error is HTTPParserError {
             return TransportError(.truncatedBody, "the response ended early or was malformed (\(error))")
@@ -147,9 +177,6 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             default: return TransportError(.other, String(describing: error))
             }
         }
-        if error is NIOConnectionError || error is IOError {
-            return TransportError(.connectionFailed, String(describing: error))
-        }
         let text = String(describing: error)
         if text.localizedCaseInsensitiveContains("ssl") || text.localizedCaseInsensitiveContains("tls")
             || text.localizedCaseInsensitiveContains("certificate")
@@ -160,5 +187,33 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             return TransportError(.truncatedBody, text)
         }
         return TransportError(.other, text)
+    }
+
+    /// Why a connection could not be made ("connection refused", "cannot resolve the host name"…), or `nil`
+    /// when `error` is not a connection failure.
+    private static func connectionFailure(_ error: any Error) -> String? {
+        if let error = error as? NIOConnectionError {
+            if error.dnsAError != nil || error.dnsAAAAError != nil, error.connectionErrors.isEmpty {
+                return "cannot resolve the host name"
+            }
+            if let first = error.connectionErrors.first { return connectionFailure(first.error) ?? "\(first.error)" }
+            return "no address to connect to"
+        }
+        if let error = error as? IOError {
+            switch error.errnoCode {
+            case ECONNREFUSED: return "connection refused"
+            case ENETUNREACH, EHOSTUNREACH: return "host unreachable"
+            case ETIMEDOUT: return "connection timed out"
+            default: return String(cString: strerror(error.errnoCode))
+            }
+        }
+        return nil
+    }
+
+    /// `host:port` of a URL, with the scheme's default port when the URL names none.
+    private static func endpoint(of url: URL?) -> String {
+        guard let url, let host = url.host else { return "the server" }
+        let port = url.port ?? (url.scheme?.lowercased() == "http" ? 80 : 443)
+        return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 }

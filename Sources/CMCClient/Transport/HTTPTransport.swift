@@ -86,6 +86,7 @@ public struct TransportError: Error, Sendable, CustomStringConvertible, Equatabl
             case truncatedBody = "truncated body"
             case bodyTooLarge = "body too large"
             case invalidURL = "invalid URL"
+            case invalidHeader = "invalid header"
             case tls = "TLS failure"
             case other = "transport failure"
         }
@@ -106,6 +107,9 @@ public struct TransportError: Error, Sendable, CustomStringConvertible, Equatabl
         public static let bodyTooLarge = Code(.bodyTooLarge)
         /// The URL cannot be sent (no host, unsupported scheme).
         public static let invalidURL = Code(.invalidURL)
+        /// A request header cannot be sent (a control character in its value, say). Never retried: the same
+        /// request fails the same way.
+        public static let invalidHeader = Code(.invalidHeader)
         /// The TLS handshake failed.
         public static let tls = Code(.tls)
         /// Any other failure below HTTP.
@@ -117,7 +121,7 @@ public struct TransportError: Error, Sendable, CustomStringConvertible, Equatabl
 
     /// What went wrong.
     public var code: Code
-    /// More detail, safe to log (never contains headers).
+    /// More detail, safe to log (never contains header values).
     public var detail: String
 
     /// Creates a transport error.
@@ -129,7 +133,7 @@ public struct TransportError: Error, Sendable, CustomStringConvertible, Equatabl
     /// Whether sending the same request again may succeed.
     public var isTransient: Bool {
         switch code {
-        case .invalidURL, .bodyTooLarge, .tls: false
+        case .invalidURL, .invalidHeader, .bodyTooLarge, .tls: false
         default: true
         }
     }

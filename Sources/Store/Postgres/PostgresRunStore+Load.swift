@@ -50,11 +50,11 @@ extension PostgresRunStore {
             existing[id, default: []].append(
                 IdentityVersion(
                     identity: CoinIdentity(
-                        symbol: symbol,
-                        name: name,
-                        slug: slug,
+                        symbol: PostgresText.decode(symbol),
+                        name: PostgresText.decode(name),
+                        slug: PostgresText.decode(slug),
                         platformID: platformID,
-                        tokenAddress: tokenAddress
+                        tokenAddress: PostgresText.decode(tokenAddress)
                     ),
                     validFrom: validFrom.millis,
                     validTo: validTo?.millis
@@ -72,11 +72,11 @@ extension PostgresRunStore {
             let rows = changed.flatMap { id in (changes[id] ?? []).map { (id, $0) } }
             var binds = PostgresBindings()
             binds.append(rows.map(\.0))
-            binds.append(PostgresNullableArray(rows.map(\.1.identity.symbol)))
-            binds.append(PostgresNullableArray(rows.map(\.1.identity.name)))
-            binds.append(PostgresNullableArray(rows.map(\.1.identity.slug)))
+            binds.append(PostgresNullableArray(rows.map { PostgresText.encode($0.1.identity.symbol) }))
+            binds.append(PostgresNullableArray(rows.map { PostgresText.encode($0.1.identity.name) }))
+            binds.append(PostgresNullableArray(rows.map { PostgresText.encode($0.1.identity.slug) }))
             binds.append(PostgresNullableArray(rows.map(\.1.identity.platformID)))
-            binds.append(PostgresNullableArray(rows.map(\.1.identity.tokenAddress)))
+            binds.append(PostgresNullableArray(rows.map { PostgresText.encode($0.1.identity.tokenAddress) }))
             binds.append(rows.map { PostgresTimestamp($0.1.validFrom) })
             binds.append(PostgresNullableArray(rows.map { $0.1.validTo.map(PostgresTimestamp.init) }))
             try await execute(
@@ -234,19 +234,22 @@ extension PostgresRunStore {
         guard !records.isEmpty else { return 0 }
         var binds = PostgresBindings(capacity: 26)
         binds.append(records.map(\.coinID))
+        // PostgreSQL cannot hold a NUL character: text that has one is stored escaped (see PostgresText).
         for column in [
             \InfoRecord.symbol, \.name, \.slug, \.category, \.description, \.logoURL, \.subreddit, \.notice,
-            \.tags, \.tagNames, \.tagGroups, \.urls, \.platform, \.contractAddress,
         ] {
-            binds.append(PostgresNullableArray(records.map { $0[keyPath: column] }))
+            binds.append(PostgresNullableArray(records.map { PostgresText.encode($0[keyPath: column]) }))
+        }
+        for column in [\InfoRecord.tags, \.tagNames, \.tagGroups, \.urls, \.platform, \.contractAddress] {
+            binds.append(PostgresNullableArray(records.map { PostgresText.encodeJSON($0[keyPath: column]) }))
         }
         binds.append(PostgresNullableArray(records.map { $0.dateAdded.map(PostgresTimestamp.init) }))
         binds.append(PostgresNullableArray(records.map { $0.dateLaunched.map(PostgresTimestamp.init) }))
-        binds.append(PostgresNullableArray(records.map(\.twitterUsername)))
+        binds.append(PostgresNullableArray(records.map { PostgresText.encode($0.twitterUsername) }))
         binds.append(PostgresNullableArray(records.map(\.isHidden)))
         binds.append(PostgresNullableArray(records.map(\.selfReportedCirculatingSupply)))
         binds.append(PostgresNullableArray(records.map(\.selfReportedMarketCap)))
-        binds.append(PostgresNullableArray(records.map(\.selfReportedTags)))
+        binds.append(PostgresNullableArray(records.map { PostgresText.encodeJSON($0.selfReportedTags) }))
         binds.append(PostgresNullableArray(records.map(\.infiniteSupply)))
         binds.append(PostgresNullableArray(records.map(\.logoSHA256)))
         binds.append(records.map { PostgresTimestamp($0.observedAt) })

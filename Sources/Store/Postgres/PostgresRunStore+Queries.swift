@@ -140,24 +140,24 @@ extension PostgresRunStore {
                 let twitterUsername = try cells.next(String?.self)
                 let observedAt = try cells.next(PostgresTimestamp.self).millis
                 var metadata = CoinMetadata(coinID: coinID, observedAt: observedAt)
-                metadata.symbol = symbol
-                metadata.name = name
-                metadata.slug = slug
-                metadata.category = category
-                metadata.description = description
-                metadata.logoURL = logoURL
-                metadata.subreddit = subreddit
-                metadata.notice = notice
+                metadata.symbol = PostgresText.decode(symbol)
+                metadata.name = PostgresText.decode(name)
+                metadata.slug = PostgresText.decode(slug)
+                metadata.category = PostgresText.decode(category)
+                metadata.description = PostgresText.decode(description)
+                metadata.logoURL = PostgresText.decode(logoURL)
+                metadata.subreddit = PostgresText.decode(subreddit)
+                metadata.notice = PostgresText.decode(notice)
                 metadata.setJSONColumns(
-                    tags: tags,
-                    tagNames: tagNames,
-                    urls: urls,
-                    platform: platform,
-                    contractAddresses: contractAddresses
+                    tags: PostgresText.decodeJSON(tags),
+                    tagNames: PostgresText.decodeJSON(tagNames),
+                    urls: PostgresText.decodeJSON(urls),
+                    platform: PostgresText.decodeJSON(platform),
+                    contractAddresses: PostgresText.decodeJSON(contractAddresses)
                 )
                 metadata.dateAdded = dateAdded
                 metadata.dateLaunched = dateLaunched
-                metadata.twitterUsername = twitterUsername
+                metadata.twitterUsername = PostgresText.decode(twitterUsername)
                 result = metadata
             }
             return result
@@ -293,9 +293,9 @@ extension PostgresRunStore {
                 "SELECT name, symbol, slug FROM coins WHERE id = \(id) ORDER BY valid_from DESC LIMIT 1",
                 logger: logger
             ).decode((String?, String?, String?).self) {
-                candidate.name = name
-                candidate.symbol = symbol
-                candidate.slug = slug
+                candidate.name = PostgresText.decode(name)
+                candidate.symbol = PostgresText.decode(symbol)
+                candidate.slug = PostgresText.decode(slug)
             }
             for try await (marketCap, rank) in try await client.query(
                 """
@@ -331,7 +331,7 @@ extension PostgresRunStore {
                 "SELECT symbol, name, slug FROM coins WHERE id = \(coinID) ORDER BY valid_from DESC LIMIT 1",
                 logger: logger
             ).decode((String?, String?, String?).self) {
-                identity = row
+                identity = (PostgresText.decode(row.0), PostgresText.decode(row.1), PostgresText.decode(row.2))
             }
             // The whole series travels in one row: a two-dimensional float8[] with a row per quote, [time in ms
             // since 1970, the 26 numbers, infinite_supply, cmc_rank, num_market_pairs] (every value exact in a
@@ -495,9 +495,9 @@ extension PostgresRunStore {
             lastUpdated: lastUpdated,
             firstSeenRun: try cells.next(String.self)
         )
-        quote.symbol = symbol
-        quote.name = name
-        quote.slug = slug
+        quote.symbol = PostgresText.decode(symbol)
+        quote.name = PostgresText.decode(name)
+        quote.slug = PostgresText.decode(slug)
         quote.setDoubles(doubles)
         quote.infiniteSupply = infiniteSupply
         quote.cmcRank = cmcRank

@@ -71,9 +71,30 @@ struct SQLiteColumns {
         return EpochMillis(iso8601Bytes: UnsafeBufferPointer(start: pointer, count: count))
     }
 
+    /// A text column, read with its byte length, so that a NUL character inside it is kept (GRDB's `String`
+    /// and `String(cString:)` stop at the first NUL).
     mutating func text() -> String? {
         let (column, isNull) = advance()
         guard !isNull, let pointer = sqlite3_column_text(statement, column) else { return nil }
-        return String(cString: pointer)
+        let count = Int(sqlite3_column_bytes(statement, column))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    /// Runs `sql` with `arguments` and reads its first row with `body`; `nil` when it returns no row.
+    ///
+    /// - Throws: `DatabaseError` with SQLite's message, or what `body` throws.
+    static func first<Value>(
+        _ db: Database,
+        sql: String,
+        arguments: StatementArguments,
+        _ body: (inout SQLiteColumns) throws -> Value
+    ) throws -> Value? {
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(arguments)
+        var result: Value?
+        try forEachRow(statement, db) { columns in
+            if result == nil { result = try body(&columns) }
+        }
+        return result
     }
 }

@@ -36,13 +36,37 @@ struct SQLiteRow {
         bind(value.map { $0 ? 1 : 0 } as Int?)
     }
 
+    /// Binds text with its byte length, so that a NUL character inside it is stored too (a C-string bind
+    /// would stop at the first NUL).
     mutating func bind(_ value: String?) {
         index += 1
-        if let value {
-            sqlite3_bind_text(statement, index, value, -1, Self.transient)
-        } else {
+        guard var value else {
             sqlite3_bind_null(statement, index)
+            return
         }
+        let statement = self.statement
+        let index = self.index
+        value.withUTF8 { bytes in
+            if let base = bytes.baseAddress, !bytes.isEmpty {
+                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
+                    _ = sqlite3_bind_text64(
+                        statement,
+                        index,
+                        text,
+                        UInt64(bytes.count),
+                        Self.transient,
+                        UInt8(SQLITE_UTF8)
+                    )
+                }
+            } else {
+                _ = sqlite3_bind_text(statement, index, "", 0, Self.transient)
+            }
+        }
+    }
+
+    /// Binds a time as its canonical ISO 8601 text, or NULL.
+    mutating func bind(_ value: EpochMillis?) {
+        bind(value?.sqlValue)
     }
 
     /// Runs the statement; returns the first column of the first row when it returns one.

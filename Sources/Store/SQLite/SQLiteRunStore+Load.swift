@@ -139,15 +139,27 @@ extension SQLiteRunStore {
         )
         var infoWritten = 0
         for info in InfoRecord.records(of: run) {
-            let arguments: [(any DatabaseValueConvertible)?] = [
-                info.coinID, info.symbol, info.name, info.slug, info.category, info.description, info.logoURL,
-                info.subreddit, info.notice, info.tags, info.tagNames, info.tagGroups, info.urls, info.platform,
-                info.contractAddress, info.dateAdded?.sqlValue, info.dateLaunched?.sqlValue, info.twitterUsername,
-                info.isHidden, info.selfReportedCirculatingSupply, info.selfReportedMarketCap, info.selfReportedTags,
-                info.infiniteSupply, info.logoSHA256, info.observedAt.sqlValue, runSeq,
-            ]
-            upsertInfo.setUncheckedArguments(StatementArguments(arguments))
-            try upsertInfo.execute()
+            // Bound through SQLiteRow, which binds text with its length: GRDB's String binding stops at a NUL.
+            var row = SQLiteRow(upsertInfo)
+            row.bind(info.coinID)
+            for text in [
+                info.symbol, info.name, info.slug, info.category, info.description, info.logoURL, info.subreddit,
+                info.notice, info.tags, info.tagNames, info.tagGroups, info.urls, info.platform, info.contractAddress,
+            ] {
+                row.bind(text)
+            }
+            row.bind(info.dateAdded)
+            row.bind(info.dateLaunched)
+            row.bind(info.twitterUsername)
+            row.bind(info.isHidden)
+            row.bind(info.selfReportedCirculatingSupply)
+            row.bind(info.selfReportedMarketCap)
+            row.bind(info.selfReportedTags)
+            row.bind(info.infiniteSupply)
+            row.bind(info.logoSHA256)
+            row.bind(info.observedAt)
+            row.bind(runSeq)
+            _ = try row.step(db)
             infoWritten += db.changesCount
         }
 

@@ -115,37 +115,53 @@ extension SQLiteRunStore {
 
     public func coinMetadata(coinID: Int) async throws -> CoinMetadata? {
         try await database("read a coin's metadata") { db in
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT symbol, name, slug, category, description, logo_url, subreddit, notice, tags,
-                        tag_names, urls, platform, contract_address, date_added, date_launched, twitter_username,
-                        observed_at FROM coin_info WHERE coin_id = ?
-                        """,
-                    arguments: [coinID]
+            // Read through SQLiteColumns, which keeps a NUL inside text (GRDB's String stops at it).
+            try SQLiteColumns.first(
+                db,
+                sql: """
+                    SELECT symbol, name, slug, category, description, logo_url, subreddit, notice, tags,
+                    tag_names, urls, platform, contract_address, date_added, date_launched, twitter_username,
+                    observed_at FROM coin_info WHERE coin_id = ?
+                    """,
+                arguments: [coinID]
+            ) { columns in
+                let symbol = columns.text()
+                let name = columns.text()
+                let slug = columns.text()
+                let category = columns.text()
+                let description = columns.text()
+                let logoURL = columns.text()
+                let subreddit = columns.text()
+                let notice = columns.text()
+                let tags = columns.text()
+                let tagNames = columns.text()
+                let urls = columns.text()
+                let platform = columns.text()
+                let contractAddresses = columns.text()
+                let dateAdded = columns.time()
+                let dateLaunched = columns.time()
+                let twitterUsername = columns.text()
+                var metadata = CoinMetadata(coinID: coinID, observedAt: columns.time() ?? EpochMillis(0))
+                metadata.symbol = symbol
+                metadata.name = name
+                metadata.slug = slug
+                metadata.category = category
+                metadata.description = description
+                metadata.logoURL = logoURL
+                metadata.subreddit = subreddit
+                metadata.notice = notice
+                metadata.setJSONColumns(
+                    tags: tags,
+                    tagNames: tagNames,
+                    urls: urls,
+                    platform: platform,
+                    contractAddresses: contractAddresses
                 )
-            else { return nil }
-            var metadata = CoinMetadata(coinID: coinID, observedAt: EpochMillis.fromSQL(row[16]) ?? EpochMillis(0))
-            metadata.symbol = row[0]
-            metadata.name = row[1]
-            metadata.slug = row[2]
-            metadata.category = row[3]
-            metadata.description = row[4]
-            metadata.logoURL = row[5]
-            metadata.subreddit = row[6]
-            metadata.notice = row[7]
-            metadata.setJSONColumns(
-                tags: row[8],
-                tagNames: row[9],
-                urls: row[10],
-                platform: row[11],
-                contractAddresses: row[12]
-            )
-            metadata.dateAdded = EpochMillis.fromSQL(row[13])
-            metadata.dateLaunched = EpochMillis.fromSQL(row[14])
-            metadata.twitterUsername = row[15]
-            return metadata
+                metadata.dateAdded = dateAdded
+                metadata.dateLaunched = dateLaunched
+                metadata.twitterUsername = twitterUsername
+                return metadata
+            }
         }
     }
 
@@ -260,14 +276,15 @@ extension SQLiteRunStore {
         var candidates: [CoinCandidate] = []
         for id in ids {
             var candidate = CoinCandidate(id: id)
-            if let identity = try Row.fetchOne(
+            if let identity = try SQLiteColumns.first(
                 db,
                 sql: "SELECT name, symbol, slug FROM coins WHERE id = ? ORDER BY valid_from DESC LIMIT 1",
-                arguments: [id]
+                arguments: [id],
+                { columns in (columns.text(), columns.text(), columns.text()) }
             ) {
-                candidate.name = identity[0]
-                candidate.symbol = identity[1]
-                candidate.slug = identity[2]
+                candidate.name = identity.0
+                candidate.symbol = identity.1
+                candidate.slug = identity.2
             }
             if let market = try Row.fetchOne(
                 db,
@@ -297,10 +314,11 @@ extension SQLiteRunStore {
                 conditions.append("q.last_updated < ?")
                 _ = arguments.append(contentsOf: [to.sqlValue])
             }
-            let identity = try Row.fetchOne(
+            let identity = try SQLiteColumns.first(
                 db,
                 sql: "SELECT symbol, name, slug FROM coins WHERE id = ? ORDER BY valid_from DESC LIMIT 1",
-                arguments: [coinID]
+                arguments: [coinID],
+                { columns in (columns.text(), columns.text(), columns.text()) }
             )
             let statement = try db.makeStatement(
                 sql: """
@@ -312,9 +330,9 @@ extension SQLiteRunStore {
             var rows: [QuoteRow] = []
             var runSeqs: [Int64] = []
             var scratch: [Double?] = []
-            let symbol: String? = identity?[0]
-            let name: String? = identity?[1]
-            let slug: String? = identity?[2]
+            let symbol = identity?.0
+            let name = identity?.1
+            let slug = identity?.2
             try SQLiteColumns.forEachRow(statement, db) { columns in
                 let lastUpdated = columns.time() ?? EpochMillis(0)
                 runSeqs.append(columns.int64())

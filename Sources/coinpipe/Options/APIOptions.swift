@@ -19,7 +19,7 @@ struct APIOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Read the API key from this file's first line (else env CMC_API_KEY, else API_KEY).",
+            "Read the API key from this file: the key alone, one trailing newline allowed (else env CMC_API_KEY, else API_KEY).",
             valueName: "path"
         )
     )
@@ -63,14 +63,20 @@ struct APIOptions: ParsableArguments {
 
     /// The API key, or a usage error explaining how to provide one.
     func resolvedKey(environment: [String: String]) throws -> APIKey {
-        let found: (key: APIKey, source: APIKeySource)?
+        guard let key = try optionalKey(environment: environment) else {
+            throw ValidationError("No API key. " + APIKeySource.howToProvide)
+        }
+        return key
+    }
+
+    /// The API key, `nil` when no source provides one, or a usage error when a source holds an invalid key
+    /// (the message names the source and the problem, never the key).
+    func optionalKey(environment: [String: String]) throws -> APIKey? {
         do {
-            found = try APIKeySource.resolve(apiKeyFile: apiKeyFile, environment: environment)
+            return try APIKeySource.resolve(apiKeyFile: apiKeyFile, environment: environment)?.key
         } catch {
             throw ValidationError(error.description)
         }
-        guard let found else { throw ValidationError("No API key. " + APIKeySource.howToProvide) }
-        return found.key
     }
 
     /// A client configuration from these options.
