@@ -338,6 +338,40 @@ import Testing
         }
     }
 
+    /// A coin id is plain digits without a leading zero that fits an `Int`: `+1`, `01`, `1.0` and overflowing
+    /// numbers are refused with a 400, as `abc` is.
+    @Test func coinIDsArePlainDigits() async throws {
+        try await DashboardFixture.withServer { _, client in
+            #expect(try await client.get("/api/coins/1").status == 200)
+            for id in ["+1", "01", "1.0", "%2B1", "1e0", "99999999999999999999999"] {
+                var paths = ["/api/coins/\(id)", "/coins/\(id)", "/api/coins/\(id)/history"]
+                if !id.contains(".") { paths.append("/logos/\(id).png") }
+                for path in paths {
+                    let answer = try await client.get(path)
+                    #expect(answer.status == 400, "\(path)")
+                }
+            }
+        }
+    }
+
+    /// A method other than `GET` and `HEAD` on a route that exists is a 405 with an `Allow` header; on a path
+    /// that does not exist it stays a 404.
+    @Test func otherMethodsOnRoutesAre405() async throws {
+        try await DashboardFixture.withServer { _, client in
+            for path in ["/", "/coins/1", "/runs", "/logos/1.png", "/api/latest", "/api/coins/1", "/api/runs"] {
+                for method: HTTPMethod in [.POST, .PUT, .DELETE, .PATCH] {
+                    let answer = try await client.send(method, path)
+                    #expect(answer.status == 405, "\(method) \(path)")
+                    #expect(answer.headers["allow"] == "GET, HEAD", "\(method) \(path)")
+                    #expect(answer.headers["content-security-policy"] != nil, "\(method) \(path)")
+                }
+            }
+            let api = try await client.send(.POST, "/api/latest")
+            #expect((try api.json()["error"] as? [String: Any])?["status"] as? Int == 405)
+            #expect(try await client.send(.POST, "/no/such/page").status == 404)
+        }
+    }
+
     // MARK: - Logos
 
     @Test func logosComeFromTheNewestRunFolder() async throws {

@@ -9,7 +9,14 @@ import Store
 struct DashboardRouter: Sendable {
     let data: DashboardData
 
-    /// Registers a read-only route for `GET` and `HEAD` (``HeadMiddleware`` drops the body of a `HEAD` answer).
+    /// The methods every route answers; the value of `Allow` on a 405.
+    static let allowedMethods = "GET, HEAD"
+
+    /// The methods that change state, which a read-only route refuses with a 405 (RFC 9110 §15.5.6).
+    private static let refusedMethods: [HTTPRequest.Method] = [.post, .put, .patch, .delete]
+
+    /// Registers a read-only route for `GET` and `HEAD` (``HeadMiddleware`` drops the body of a `HEAD` answer);
+    /// `POST`, `PUT`, `PATCH` and `DELETE` on it answer 405 with an `Allow` header.
     private static func route<Output: ResponseGenerator>(
         _ router: Router<BasicRequestContext>,
         _ path: RouterPath,
@@ -17,6 +24,38 @@ struct DashboardRouter: Sendable {
     ) {
         router.get(path, use: handler)
         router.head(path, use: handler)
+        for method in refusedMethods {
+            router.on(path, method: method) { request, _ in methodNotAllowed(request) }
+        }
+    }
+
+    /// A 405 answer, with `Allow`: a JSON error under `/api/`, an error page elsewhere.
+    private static func methodNotAllowed(_ request: Request) -> Response {
+        let message = "this address only answers \(allowedMethods)."
+        var response: Response
+        if request.uri.path.hasPrefix("/api/") {
+            response = .json(
+                API.encode(API.ErrorBody(error: .init(status: 405, message: message))),
+                status: .methodNotAllowed
+            )
+        } else {
+            response = .html(
+                ErrorPage.render(status: 405, title: "Method not allowed", message: message),
+                status: .methodNotAllowed
+            )
+        }
+        response.headers[.allow] = allowedMethods
+        return response
+    }
+
+    /// A CMC id written as plain decimal digits: no sign, no leading zero, no fraction, no exponent, and
+    /// small enough for an `Int`. `nil` for anything else (which the routes refuse with a 400).
+    static func plainID(_ text: String?) -> Int? {
+        guard let text, let first = text.utf8.first, first != UInt8(ascii: "0"),
+            text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            let id = Int(text)
+        else { return nil }
+        return id
     }
 
     /// The router with every route.
@@ -185,7 +224,7 @@ struct DashboardRouter: Sendable {
     }
 
     private func logo(_ context: BasicRequestContext) async -> Response {
-        guard let text = context.parameters.get("id"), let id = Int(text), id > 0 else {
+        guard let id = Self.plainID(context.parameters.get("id")) else {
             return .json(errorBody(.badRequest, "a logo is /logos/<coin id>.png"), status: .badRequest)
         }
         do {
@@ -202,8 +241,8 @@ struct DashboardRouter: Sendable {
 
     /// The `{id}` path parameter as a positive CMC id.
     private func coinID(_ context: BasicRequestContext) throws -> Int {
-        guard let text = context.parameters.get("id"), let id = Int(text), id > 0 else {
-            throw DashboardError.badRequest("a coin id is a positive integer.")
+        guard let id = Self.plainID(context.parameters.get("id")) else {
+            throw DashboardError.badRequest("a coin id is a positive integer, in plain digits.")
         }
         return id
     }
