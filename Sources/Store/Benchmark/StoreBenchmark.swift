@@ -28,7 +28,7 @@ public enum StoreBenchmark {
         /// The PostgreSQL server to measure (its role needs `CREATEDB`; the scratch databases are dropped after),
         /// or `nil` for SQLite only.
         public var postgres: PostgresSettings?
-        /// Where the SQLite files and run folders go (removed after), or `nil` for a temporary directory.
+        /// Where a scratch folder of its own (removed after) is made, or `nil` for the temporary directory; this folder itself is never removed.
         public var directory: URL?
 
         /// Creates a configuration; the defaults are the issue's: 9000 coins, 10,000 runs.
@@ -97,9 +97,9 @@ public enum StoreBenchmark {
     /// - Returns: SQLite's result, then PostgreSQL's when configured.
     /// - Throws: ``StoreError`` when a database fails.
     public static func run(_ configuration: Configuration, logger: Logger) async throws -> [Result] {
-        let directory =
-            configuration.directory
-            ?? FileManager.default.temporaryDirectory.appending(path: "coinpipe-store-bench-\(UUID().uuidString)")
+        // A folder of its own, inside the one configured (which is never deleted) or the temporary directory.
+        let directory = (configuration.directory ?? FileManager.default.temporaryDirectory)
+            .appending(path: "coinpipe-store-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
 
