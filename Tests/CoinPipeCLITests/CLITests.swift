@@ -27,6 +27,13 @@ import Testing
         (["collect", "--limit", "zero"], "--limit"),
         (["collect", "--resume", "not-a-uuid"], "--resume"),
         (["verify"], "--all"),
+        // A negative number is the option's value, not a missing one: the message says what is wrong with it.
+        (["collect", "--limit", "-1"], "not '-1'"),
+        (["collect", "--info", "-5"], "not '-5'"),
+        (["collect", "--timeout", "-1"], "at least 1 second"),
+        // Metadata is billed per 100 ids: an uneven or smaller batch is refused, not silently changed.
+        (["collect", "--batch-size", "150"], "multiple of 100, not 150"),
+        (["collect", "--batch-size", "50"], "multiple of 100, not 50"),
     ])
     func badInputIsAUsageError(arguments: [String], mention: String) async throws {
         let result = try await runCoinPipe(arguments, environment: ["CMC_API_KEY": "k"])

@@ -27,12 +27,14 @@ struct APIOptions: ParsableArguments {
 
     @Option(
         name: .long,
+        parsing: .unconditional,
         help: ArgumentHelp("Calls per minute for the client-side limiter (default: the plan's, from key/info).")
     )
     var rateLimit: Int?
 
     @Option(
         name: .long,
+        parsing: .unconditional,
         help: ArgumentHelp("Seconds one API call may take before it is retried.", valueName: "seconds")
     )
     var timeout: Int = 60
