@@ -31,19 +31,12 @@ struct DashboardRouter: Sendable {
 
     /// A 405 answer, with `Allow`: a JSON error under `/api/`, an error page elsewhere.
     private static func methodNotAllowed(_ request: Request) -> Response {
-        let message = "this address only answers \(allowedMethods)."
-        var response: Response
-        if request.uri.path.hasPrefix("/api/") {
-            response = .json(
-                API.encode(API.ErrorBody(error: .init(status: 405, message: message))),
-                status: .methodNotAllowed
-            )
-        } else {
-            response = .html(
-                ErrorPage.render(status: 405, title: "Method not allowed", message: message),
-                status: .methodNotAllowed
-            )
-        }
+        var response = Response.error(
+            .methodNotAllowed,
+            title: "Method not allowed",
+            message: "this address only answers \(allowedMethods).",
+            path: request.uri.path
+        )
         response.headers[.allow] = allowedMethods
         return response
     }

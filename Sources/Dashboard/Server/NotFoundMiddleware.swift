@@ -11,14 +11,12 @@ struct NotFoundMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
-            let message = "nothing is served at this address."
-            if request.uri.path.hasPrefix("/api/") {
-                return .json(
-                    API.encode(API.ErrorBody(error: .init(status: 404, message: message))),
-                    status: .notFound
-                )
-            }
-            return .html(ErrorPage.render(status: 404, title: "Not found", message: message), status: .notFound)
+            return .error(
+                .notFound,
+                title: "Not found",
+                message: "nothing is served at this address.",
+                path: request.uri.path
+            )
         }
     }
 }

@@ -41,6 +41,15 @@ extension Response {
         )
     }
 
+    /// An error as the dashboard answers one for a request to `path`: a JSON error body
+    /// (`{"error": {"status", "message"}}`) under `/api/`, an error page elsewhere.
+    static func error(_ status: HTTPResponse.Status, title: String, message: String, path: String) -> Response {
+        if path.hasPrefix("/api/") {
+            return .json(API.encode(API.ErrorBody(error: .init(status: status.code, message: message))), status: status)
+        }
+        return .html(ErrorPage.render(status: status.code, title: title, message: message), status: status)
+    }
+
     /// Bytes with their content type and cache policy.
     static func bytes(_ data: Data, contentType: String, cacheControl: String) -> Response {
         Response(
