@@ -80,6 +80,8 @@ let package = Package(
             name: "Store",
             dependencies: [
                 "CMCModels",
+                // The run-folder contract: a folder is verified against its manifest before it is loaded.
+                "Collector",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -256,6 +258,7 @@ let package = Package(
             dependencies: [
                 "coinpipe",
                 "CMCEmulator",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -12,13 +12,13 @@ import Testing
         try await withTemporaryDirectory { root in
             try RunFolderFixture.writeCoinPipeRun(
                 root: root,
-                runID: "aaaa-newer",
+                runID: "aaaaaaaa-0000-4000-8000-000000000000",
                 startedAt: StoreScenarios.t2,
                 coins: StoreScenarios.threeCoins(time: StoreScenarios.t2)
             )
             try RunFolderFixture.writeCoinPipeRun(
                 root: root,
-                runID: "zzzz-older",
+                runID: "ffffffff-0000-4000-8000-000000000000",
                 startedAt: StoreScenarios.t1,
                 coins: StoreScenarios.threeCoins(time: StoreScenarios.t1)
             )
@@ -28,10 +28,20 @@ import Testing
             )
             try Data("not a run".utf8).write(to: root.appending(path: "notes.txt"))
             let folders = try RunLoader.runFolders(at: [root])
-            #expect(folders.map(\.lastPathComponent) == ["zzzz-older", "aaaa-newer"])
+            #expect(
+                folders.map(\.lastPathComponent) == [
+                    "ffffffff-0000-4000-8000-000000000000", "aaaaaaaa-0000-4000-8000-000000000000",
+                ]
+            )
             // A run folder named directly is taken as is, and duplicates are dropped.
-            let named = try RunLoader.runFolders(at: [root.appending(path: "aaaa-newer"), root])
-            #expect(named.map(\.lastPathComponent) == ["aaaa-newer", "zzzz-older"])
+            let named = try RunLoader.runFolders(at: [
+                root.appending(path: "aaaaaaaa-0000-4000-8000-000000000000"), root,
+            ])
+            #expect(
+                named.map(\.lastPathComponent) == [
+                    "aaaaaaaa-0000-4000-8000-000000000000", "ffffffff-0000-4000-8000-000000000000",
+                ]
+            )
         }
     }
 

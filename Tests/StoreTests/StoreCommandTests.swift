@@ -86,6 +86,35 @@ import Testing
         }
     }
 
+    /// `coinpipe load` of a folder that fails verification exits 1 and stores nothing of it; the other
+    /// folders given are still loaded.
+    @Test func loadRefusesADamagedFolderWithExitOne() async throws {
+        try await withTemporaryDirectory { directory in
+            let damaged = try RunFolderFixture.writeCoinPipeRun(
+                root: directory,
+                runID: "edited",
+                startedAt: StoreScenarios.t1,
+                coins: StoreScenarios.threeCoins(time: StoreScenarios.t1)
+            )
+            let data = damaged.appending(path: "data.json")
+            let text = try String(contentsOf: data, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "57512.4417", with: "99999").utf8).write(to: data)
+            try RunFolderFixture.writeCoinPipeRun(
+                root: directory,
+                runID: "sound",
+                startedAt: StoreScenarios.t2,
+                coins: StoreScenarios.threeCoins(time: StoreScenarios.t2)
+            )
+            let load = try LoadCommand.parse(["--out", directory.path])
+            await #expect(throws: ExitCode.runFailed) { try await load.run() }
+            let store = try await SQLiteRunStore(
+                path: directory.appending(path: "coinpipe.sqlite").path(percentEncoded: false)
+            )
+            #expect(try await store.runs(limit: nil).map(\.id) == [fixtureRunID("sound")])
+            #expect(try await StoreScenarios.exportAll(store).allSatisfy { $0.price != 99999 })
+        }
+    }
+
     /// `export --output FILE` streams every quote of a run into the file, renamed into place when complete.
     @Test func exportWritesTheFile() async throws {
         try await withTemporaryDirectory { directory in
@@ -100,7 +129,7 @@ import Testing
             try await load.run()
 
             let csvPath = directory.appending(path: "run-x.csv").path
-            let export = try ExportCommand.parse(out + ["--run", "run-x", "--output", csvPath])
+            let export = try ExportCommand.parse(out + ["--run", fixtureRunID("run-x"), "--output", csvPath])
             try await export.run()
             let lines = try String(contentsOfFile: csvPath, encoding: .utf8).split(separator: "\n")
             #expect(lines.count == 4)
@@ -142,10 +171,10 @@ import Testing
             try await load.run()
 
             let rowsDuring = try await withRunStore(during, logger: testLogger) { store in
-                try await StoreScenarios.exportAll(store, .run("run-now"))
+                try await StoreScenarios.exportAll(store, .run(fixtureRunID("run-now")))
             }
             let rowsLater = try await withRunStore(.sqlite(path: laterPath), logger: testLogger) { store in
-                try await StoreScenarios.exportAll(store, .run("run-now"))
+                try await StoreScenarios.exportAll(store, .run(fixtureRunID("run-now")))
             }
             #expect(rowsDuring.count == 3)
             #expect(rowsDuring == rowsLater)

@@ -77,6 +77,7 @@ import Testing
         )
         #expect(info.contains("\\u0000 null"))
         try Data(info.utf8).write(to: folder.appending(path: "info.json"))
+        try RunFolderFixture.relist(folder)
         return folder
     }
 }

@@ -1,3 +1,4 @@
+import Collector
 public import Foundation
 public import Logging
 import PostgresNIO
@@ -107,13 +108,13 @@ public enum StoreBenchmark {
         let later = EpochMillis(start.value + 300_000)
         let folderA = try SyntheticRun.writeFolder(
             root: directory,
-            runID: "bench-a",
+            runID: RunID(),
             listings: SyntheticRun.listings(count: configuration.coins, time: start, seed: 1),
             startedAt: start
         )
         let folderB = try SyntheticRun.writeFolder(
             root: directory,
-            runID: "bench-b",
+            runID: RunID(),
             listings: SyntheticRun.listings(count: configuration.coins, time: later, seed: 2),
             startedAt: later
         )

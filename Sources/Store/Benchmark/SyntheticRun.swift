@@ -1,4 +1,5 @@
 import CMCModels
+import Collector
 import Foundation
 
 /// Deterministic run folders of any size, for the benchmark: listings shaped like cmc-api.md §3.2.
@@ -49,20 +50,33 @@ enum SyntheticRun {
         }
     }
 
-    /// Writes `<root>/<runID>/` with `data.json` and `manifest.json`.
-    static func writeFolder(root: URL, runID: String, listings: [Listing], startedAt: EpochMillis) throws -> URL {
-        let folder = root.appending(path: runID)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try CMCJSON.makeEncoder().encode(listings).write(to: folder.appending(path: "data.json"))
-        let manifest: JSONValue = .object([
-            "run_id": .string(runID), "status": .string("complete"), "started_at": .string(startedAt.iso8601),
-            "ended_at": .string(startedAt.iso8601), "coinpipe_version": .string("benchmark"),
-            "base_url": .string("http://127.0.0.1"),
-            "parameters": .object(["limit": .string("all"), "convert": .array([.string("USD")])]),
-            "credits_used": .number(Double((listings.count + 199) / 200)),
-            "counts": .object(["coins": .number(Double(listings.count)), "info": .number(0)]),
-        ])
-        try Data(manifest.jsonText.utf8).write(to: folder.appending(path: "manifest.json"))
-        return folder
+    /// Writes the run folder `<root>/<runID>/` as the collector does: `data.json`, then a manifest that lists it
+    /// with its size and SHA-256 (so `load` verifies it like any collected run).
+    static func writeFolder(root: URL, runID: RunID, listings: [Listing], startedAt: EpochMillis) throws -> URL {
+        let folder = try RunFolder.create(root: root, runID: runID)
+        let data = try folder.write(try CMCJSON.makeEncoder().encode(listings), to: "data.json")
+        let started = Date(timeIntervalSince1970: Double(startedAt.value) / 1000)
+        let manifest = RunManifest(
+            runID: runID,
+            status: .complete,
+            startedAt: started,
+            endedAt: started,
+            coinpipeVersion: "benchmark",
+            baseURL: "http://127.0.0.1",
+            parameters: RunParameters(
+                limit: "all",
+                convert: ["USD"],
+                info: "none",
+                logoSize: 64,
+                concurrency: 1,
+                maxLogoBytes: 0,
+                batchSize: 100
+            ),
+            creditsUsed: (listings.count + 199) / 200,
+            counts: RunCounts(coins: listings.count),
+            files: [data]
+        )
+        try manifest.write(to: folder)
+        return folder.url
     }
 }

@@ -1,4 +1,5 @@
 import CMCModels
+import Collector
 import Crypto
 public import Foundation
 public import Logging
@@ -74,7 +75,9 @@ public enum RunLoader {
     /// - Returns: The run, ready to load.
     /// - Throws: ``StoreError`` with ``StoreError/Code/notARunFolder`` when the folder has neither
     ///   `manifest.json` nor `data.json`, ``StoreError/Code/runInProgress`` when its manifest says `running`,
-    ///   ``StoreError/Code/unreadableRun`` when a file is not the JSON it should be.
+    ///   ``StoreError/Code/unreadableRun`` when a file is not the JSON it should be,
+    ///   ``StoreError/Code/damagedRun`` when a CoinPipe run folder does not match its manifest (see
+    ///   `RunVerifier`): nothing is decoded from such a folder.
     public static func prepare(folder: URL) throws(StoreError) -> PreparedRun {
         let manifestURL = folder.appending(path: "manifest.json")
         let dataURL = folder.appending(path: "data.json")
@@ -87,6 +90,10 @@ public enum RunLoader {
                 "\(folder.path(percentEncoded: false)) is not a run folder (no manifest.json or data.json)."
             )
         }
+        // A CoinPipe run is checked against its manifest before anything of it is decoded (a running one is
+        // refused below with its own message).
+        let manifest: RunManifestSnapshot? = hasManifest ? try decode(RunManifestSnapshot.self, from: manifestURL) : nil
+        if let manifest, manifest.status != "running" { try verify(folder) }
         var diagnostics: [String] = []
         let listings: [Listing]
         if hasData {
@@ -96,8 +103,7 @@ public enum RunLoader {
         } else {
             listings = []
         }
-        if hasManifest {
-            let manifest: RunManifestSnapshot = try decode(RunManifestSnapshot.self, from: manifestURL)
+        if let manifest {
             return try coinpipeRun(
                 folder: folder,
                 manifest: manifest,
@@ -178,6 +184,39 @@ public enum RunLoader {
     }
 
     // MARK: - CoinPipe runs
+
+    /// Checks a CoinPipe run folder against its manifest with the same ``RunVerifier`` as `coinpipe verify`:
+    /// every listed file present with its size and SHA-256, nothing unlisted, no listed path outside the folder,
+    /// and a manifest that belongs to the run the folder is named after.
+    ///
+    /// - Throws: ``StoreError`` with ``StoreError/Code/damagedRun`` and the verification report when the folder
+    ///   fails.
+    private static func verify(_ folder: URL) throws(StoreError) {
+        let path = folder.standardizedFileURL.path(percentEncoded: false)
+        let name = folder.lastPathComponent
+        guard let runID = RunID(name), runID.description == name else {
+            throw StoreError(
+                .damagedRun,
+                "\(path) holds a manifest.json but is not named by a run id; CoinPipe names each run folder "
+                    + "after its manifest's run_id: rename the folder back to it, then load it."
+            )
+        }
+        let runFolder: RunFolder
+        do {
+            runFolder = try RunFolder.open(root: folder.deletingLastPathComponent(), runID: runID)
+        } catch {
+            throw StoreError(.unreadableRun, "\(path) cannot be opened as a run folder: \(error.message)")
+        }
+        let report = RunVerifier.verify(runFolder)
+        guard report.isClean else {
+            throw StoreError(
+                .damagedRun,
+                "run folder \(path) does not match its manifest, so nothing of it was loaded; restore the "
+                    + "folder (or collect the run again) and check it with `coinpipe verify \(name)`:\n"
+                    + report.text
+            )
+        }
+    }
 
     private static func coinpipeRun(
         folder: URL,

@@ -11,6 +11,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
             case notARunFolder
             case unreadableRun
             case runInProgress
+            case damagedRun
             case coinNotFound
             case ambiguousCoin
             case runNotFound
@@ -30,6 +31,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let unreadableRun = Code(base: .unreadableRun)
         /// A run folder whose manifest still says `running`: resume or finish it first.
         public static let runInProgress = Code(base: .runInProgress)
+        /// A run folder that does not match its manifest (a file missing, changed or unlisted, a path outside
+        /// the folder, a manifest of another run): nothing of it is loaded.
+        public static let damagedRun = Code(base: .damagedRun)
         /// No stored coin has this id, slug or symbol.
         public static let coinNotFound = Code(base: .coinNotFound)
         /// A symbol names several coins; ``StoreError/candidates`` lists them.

@@ -1,4 +1,5 @@
 import CoinPipeTestSupport
+import Collector
 import Crypto
 import Foundation
 
@@ -108,7 +109,17 @@ struct RunFolderFixture {
         return "{" + members.joined(separator: ",\n") + "}\n"
     }
 
-    /// `manifest.json` with the fields the store reads.
+    /// A canonical run id derived from a readable name, so tests can name runs ("run-a") while every folder is
+    /// named by a real ``RunID`` as the collector names them. The same name always gives the same id.
+    static func runID(_ name: String) -> String {
+        if RunID(name) != nil { return name.lowercased() }
+        let hex = SHA256.hash(data: Data(name.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array(hex.prefix(32))
+        func part(_ range: Range<Int>) -> String { String(digits[range]) }
+        return "\(part(0..<8))-\(part(8..<12))-4\(part(13..<16))-8\(part(17..<20))-\(part(20..<32))"
+    }
+
+    /// `manifest.json` as the collector writes it, listing `files` (path, size, SHA-256).
     static func manifestJSON(
         runID: String,
         status: String = "complete",
@@ -116,42 +127,52 @@ struct RunFolderFixture {
         coins: Int,
         info: Int,
         credits: Int = 3,
-        logoFiles: [(path: String, size: Int, sha256: String)] = []
+        logos: Int = 0,
+        files: [(path: String, size: Int, sha256: String)] = []
     ) -> String {
-        let files = logoFiles.map { #"{"path": "\#($0.path)", "size": \#($0.size), "sha256": "\#($0.sha256)"}"# }
+        let entries = files.map { #"{"path": "\#($0.path)", "size": \#($0.size), "sha256": "\#($0.sha256)"}"# }
         return """
             {"run_id": "\(runID)", "status": "\(status)", "started_at": "\(startedAt)", \
             "ended_at": "\(startedAt)", "coinpipe_version": "0.0.0-test", \
             "base_url": "http://127.0.0.1:8080", \
-            "parameters": {"limit": "5000", "convert": ["USD"], "info": "50", "logo_size": 64}, \
+            "parameters": {"limit": "5000", "convert": ["USD"], "info": "50", "logo_size": 64, \
+            "concurrency": 8, "max_logo_bytes": 2097152, "batch_size": 100}, \
             "requests": [], "credits_used": \(credits), \
-            "counts": {"coins": \(coins), "info": \(info), "logos_expected": \(logoFiles.count), \
-            "logos_downloaded": \(logoFiles.count), "logos_cached": 0, "logos_failed": 0, "diagnostics": 0}, \
-            "failures": [], "files": [\(files.joined(separator: ", "))]}
+            "counts": {"coins": \(coins), "info": \(info), "logos_expected": \(logos), \
+            "logos_downloaded": \(logos), "logos_cached": 0, "logos_failed": 0, "diagnostics": 0}, \
+            "failures": [], "files": [\(entries.joined(separator: ", "))]}
             """
     }
 
-    /// Writes a CoinPipe run folder `<root>/<runID>/` and returns it.
+    /// The size and SHA-256 of `data`, as a manifest lists a file.
+    static func fileEntry(_ path: String, _ data: Data) -> (path: String, size: Int, sha256: String) {
+        (path, data.count, SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
+    }
+
+    /// Writes a CoinPipe run folder `<root>/<run id>/` (the id is ``runID(_:)`` of `runID`) whose manifest lists
+    /// every file with its size and SHA-256, as the collector writes it, and returns it.
     @discardableResult
     static func writeCoinPipeRun(
         root: URL,
-        runID: String,
+        runID name: String,
         startedAt: String,
         coins: [Coin],
         infoFor infoCoins: [Coin]? = nil,
         status: String = "complete"
     ) throws -> URL {
+        let runID = runID(name)
         let folder = root.appending(path: runID)
         try FileManager.default.createDirectory(at: folder.appending(path: "Images"), withIntermediateDirectories: true)
-        try Data(dataJSON(coins).utf8).write(to: folder.appending(path: "data.json"))
+        var files: [(path: String, size: Int, sha256: String)] = []
+        func write(_ data: Data, _ path: String) throws {
+            try data.write(to: folder.appending(path: path))
+            files.append(fileEntry(path, data))
+        }
+        try write(Data(dataJSON(coins).utf8), "data.json")
         let infoCoins = infoCoins ?? Array(coins.prefix(2))
-        try Data(infoJSON(infoCoins).utf8).write(to: folder.appending(path: "info.json"))
-        var logoFiles: [(path: String, size: Int, sha256: String)] = []
+        try write(Data(infoJSON(infoCoins).utf8), "info.json")
         for coin in infoCoins {
-            let bytes = pngBytes(seed: coin.id)
-            try bytes.write(to: folder.appending(path: "Images/\(coin.id).png"))
-            let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-            logoFiles.append(("Images/\(coin.id).png", bytes.count, digest))
+            try write(pngBytes(seed: coin.id), "Images/\(coin.id).png")
         }
         let manifest = manifestJSON(
             runID: runID,
@@ -159,10 +180,34 @@ struct RunFolderFixture {
             startedAt: startedAt,
             coins: coins.count,
             info: infoCoins.count,
-            logoFiles: logoFiles
+            logos: infoCoins.count,
+            files: files
         )
         try Data(manifest.utf8).write(to: folder.appending(path: "manifest.json"))
         return folder
+    }
+
+    /// Rewrites a run folder's manifest so it lists the files now on disk (after a test changed one on purpose
+    /// and wants the folder to verify), keeping every other field.
+    static func relist(_ folder: URL) throws {
+        let url = folder.appending(path: "manifest.json")
+        guard var manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] else {
+            return
+        }
+        var entries: [[String: Any]] = []
+        let base = folder.standardizedFileURL.path(percentEncoded: false)
+        let enumerator = FileManager.default.enumerator(atPath: base)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            guard path != "manifest.json",
+                FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            else { continue }
+            let entry = fileEntry(path, try Data(contentsOf: folder.appending(path: path)))
+            entries.append(["path": entry.path, "size": entry.size, "sha256": entry.sha256])
+        }
+        manifest["files"] = entries
+        try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys]).write(to: url)
     }
 
     /// Writes an original-script folder `<root>/<uuid>/` (data.json and Images/ only) and returns it.
@@ -196,4 +241,9 @@ struct RunFolderFixture {
         }
         return result
     }
+}
+
+/// The run id a fixture run named `name` gets (``RunFolderFixture/runID(_:)``).
+func fixtureRunID(_ name: String) -> String {
+    RunFolderFixture.runID(name)
 }

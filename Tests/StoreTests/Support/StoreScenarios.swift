@@ -112,9 +112,9 @@ enum StoreScenarios {
             #expect(try await store.coinMetadata(coinID: 6000) == nil)
 
             // The fixture's logos are the same bytes in both runs: stored once, with run-a.
-            #expect(try await store.logoRunIDs(coinID: 1) == ["run-a"])
-            #expect(try await store.logoRunIDs(coinID: 1027) == ["run-a"])
-            #expect(try await store.logoRunIDs(coinID: 825) == ["run-b"])
+            #expect(try await store.logoRunIDs(coinID: 1) == [fixtureRunID("run-a")])
+            #expect(try await store.logoRunIDs(coinID: 1027) == [fixtureRunID("run-a")])
+            #expect(try await store.logoRunIDs(coinID: 825) == [fixtureRunID("run-b")])
             #expect(try await store.logoRunIDs(coinID: 6000) == [])
 
             let runs = try await store.runs(limit: nil)
@@ -230,11 +230,11 @@ enum StoreScenarios {
             #expect(second.quotesInserted == 0)
 
             #expect(try await exportAll(store).count == 3)
-            let runB = try await exportAll(store, .run("run-b"))
+            let runB = try await exportAll(store, .run(fixtureRunID("run-b")))
             #expect(runB.count == 3)
-            #expect(Set(runB.map(\.firstSeenRun)) == ["run-a"])
+            #expect(Set(runB.map(\.firstSeenRun)) == [fixtureRunID("run-a")])
             let runs = try await store.runs(limit: nil)
-            #expect(runs.map(\.id) == ["run-b", "run-a"])
+            #expect(runs.map(\.id) == [fixtureRunID("run-b"), fixtureRunID("run-a")])
             #expect(runs.map(\.quotesNew) == [0, 3])
             #expect(runs.map(\.quotesSeen) == [3, 3])
             // The newest run's snapshot is the latest, even though its quotes were first stored by run-a.
@@ -283,11 +283,17 @@ enum StoreScenarios {
             } throws: { error in
                 (error as? StoreError)?.code == .runInProgress
             }
-            let failed = directory.appending(path: "run-failed")
+            let failed = directory.appending(path: fixtureRunID("run-failed"))
             try FileManager.default.createDirectory(at: failed, withIntermediateDirectories: true)
             try Data(
-                RunFolderFixture.manifestJSON(runID: "run-failed", status: "failed", startedAt: t1, coins: 0, info: 0)
-                    .utf8
+                RunFolderFixture.manifestJSON(
+                    runID: fixtureRunID("run-failed"),
+                    status: "failed",
+                    startedAt: t1,
+                    coins: 0,
+                    info: 0
+                )
+                .utf8
             ).write(to: failed.appending(path: "manifest.json"))
             let report = try await RunLoader.load(folder: failed, into: store, logger: testLogger)
             #expect(report.quotesSeen == 0)
@@ -506,16 +512,16 @@ enum StoreScenarios {
 
             var chunkSizes: [Int] = []
             var rows: [QuoteRow] = []
-            let total = try await store.export(.run("big"), convert: nil, chunkSize: 7) { chunk in
+            let total = try await store.export(.run(fixtureRunID("big")), convert: nil, chunkSize: 7) { chunk in
                 chunkSizes.append(chunk.count)
                 rows += chunk
             }
             #expect(total == 50)
             #expect(chunkSizes == [7, 7, 7, 7, 7, 7, 7, 1])
             #expect(Set(rows.map { "\($0.coinID)/\($0.convert)" }).count == 50)
-            #expect(try await exportAll(store, .run("big")) == rows)
+            #expect(try await exportAll(store, .run(fixtureRunID("big"))) == rows)
 
-            let euros = try await exportAll(store, .run("big"), convert: "EUR")
+            let euros = try await exportAll(store, .run(fixtureRunID("big")), convert: "EUR")
             #expect(euros.count == 25)
             #expect(euros.allSatisfy { $0.convert == "EUR" && $0.price == Double($0.coinID) + 0.25 })
 
