@@ -4,6 +4,7 @@ import Collector
 import Foundation
 import Logging
 import Store
+import UnixSignals
 
 /// `coinpipe collect`: the main job.
 struct CollectCommand: AsyncParsableCommand {
@@ -112,20 +113,39 @@ enum CollectInvocation {
         let progress: any CollectProgress =
             TerminalProgress.standardErrorIsTerminal ? TerminalProgress() : LineProgress()
         let summary: RunSummary
+        let runID = resume ?? RunID()
         do {
-            summary = try await CollectRunner.run(
-                client: client,
-                collect: collect,
-                resume: resume,
-                logger: logger,
-                progress: progress
-            )
+            summary = try await cancellingOnSignal {
+                try await CollectRunner.run(
+                    client: client,
+                    collect: collect,
+                    resume: resume,
+                    runID: runID,
+                    logger: logger,
+                    progress: progress
+                )
+            }
+        } catch is CancellationError {
+            let folder = collect.outputRoot.appending(path: runID.description).path(percentEncoded: false)
+            if FileManager.default.fileExists(atPath: folder + "/manifest.json") {
+                FileHandleOutput.standardError(
+                    """
+                    interrupted: run \(runID) stopped; its manifest (\(folder)/manifest.json) says partial and lists \
+                    what it holds. Finish it with: coinpipe collect --resume \(runID) --out \(collect.outputRoot.path)
+                    """
+                )
+            } else {
+                FileHandleOutput.standardError("interrupted before the run folder was created; nothing was written.")
+            }
+            throw ExitCode.interrupted
         } catch let refusal as CollectRunner.Refusal {
             FileHandleOutput.standardError("error: \(refusal)")
             throw refusal.isUsageError ? ExitCode.usage : ExitCode.runFailed
         } catch let error as RunFolderError {
             FileHandleOutput.standardError("error: \(error)")
-            throw ExitCode.usage
+            // A write that failed mid-run (a full disk) is a failed run; a target that cannot be used is
+            // something to fix in the command.
+            throw error.code == .io ? ExitCode.runFailed : ExitCode.usage
         }
         print(json ? JSONOutput.render(summary) : summary.text)
         if summary.status == .complete || summary.status == .partial {
@@ -166,5 +186,29 @@ extension CollectInvocation {
             )
             throw ExitCode.storeFailed
         }
+    }
+}
+
+/// Runs `body`, cancelling it at the first SIGINT or SIGTERM: a collection then stops its downloads, writes a
+/// partial manifest of what it holds and throws `CancellationError`.
+///
+/// - Throws: What `body` throws (`CancellationError` after a signal).
+func cancellingOnSignal<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) async throws -> Value {
+    let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
+    return try await withThrowingTaskGroup(of: Value?.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            for await _ in signals { break }
+            return nil
+        }
+        defer { group.cancelAll() }
+        // The first to finish: the work (its value or error), or a signal (then the work is cancelled and its
+        // own ending, normally `CancellationError`, is what this returns).
+        if let first = try await group.next(), let value = first { return value }
+        group.cancelAll()
+        while let next = try await group.next() {
+            if let value = next { return value }
+        }
+        throw CancellationError()
     }
 }

@@ -3,6 +3,7 @@ public import CMCClient
 import CMCModels
 import Foundation
 public import Logging
+import Synchronization
 
 /// Collects listings, metadata and logos into a run folder: CoinPipe's main job.
 ///
@@ -114,6 +115,20 @@ public struct Collector: Sendable {
     // MARK: - The run
 
     private func run(in folder: RunFolder, manifest: RunManifest, resuming: Bool) async throws -> RunSummary {
+        do {
+            return try await runStages(in: folder, manifest: manifest, resuming: resuming)
+        } catch let error as RunFolderError where error.code == .io {
+            // The disk filled up or a permission changed mid-run: the folder holds what was written so far.
+            throw RunFolderError(
+                .io,
+                path: error.path,
+                message: error.message + "; run \(folder.runID) is incomplete: free space (or fix the cause), then "
+                    + "finish it with `coinpipe collect --resume \(folder.runID)`"
+            )
+        }
+    }
+
+    private func runStages(in folder: RunFolder, manifest: RunManifest, resuming: Bool) async throws -> RunSummary {
         let started = ContinuousClock.now
         let creditsBefore = await client.ledger.used
         var manifest = manifest
@@ -124,7 +139,12 @@ public struct Collector: Sendable {
         try writeManifest(manifest, to: folder)
 
         let existingRaw = resuming ? Self.existingFiles(in: folder, under: "raw").count : 0
-        let recorder = RunRecorder(rawSequenceStart: existingRaw)
+        let recorder = RunRecorder(
+            startManifest: manifest,
+            exchangesBefore: await client.exchanges.all.count,
+            creditsBefore: creditsBefore,
+            rawSequenceStart: existingRaw
+        )
         if resuming { try Self.removeLeftoverTemporaryFiles(in: folder) }
 
         var counts = RunCounts()
@@ -161,15 +181,21 @@ public struct Collector: Sendable {
                 throw error
             }
             await recorder.timeStage(.info, ContinuousClock.now - stageStart)
-            let logos = try await logoCounts
-            counts.logosExpected = logos.expected
-            counts.logosKept = logos.kept
-            counts.logosDownloaded = logos.downloaded
-            counts.logosCached = logos.cached
-            counts.logosFailed = logos.failed
+            counts.take(try await logoCounts)
         } catch is CancellationError {
             await recorder.fail(RunFailure(stage: "run", coinID: nil, url: nil, reason: "interrupted"))
-            _ = try await finish(folder, &manifest, recorder, counts, started, creditsBefore, failed: false)
+            // The logos settled before the interruption, as the tally counted them.
+            counts.take(recorder.logos.withLock { $0 })
+            _ = try await finish(
+                folder,
+                &manifest,
+                recorder,
+                counts,
+                started,
+                creditsBefore,
+                failed: false,
+                interrupted: true
+            )
             throw CancellationError()
         }
         return try await finish(folder, &manifest, recorder, counts, started, creditsBefore, failed: false)
@@ -328,15 +354,6 @@ public struct Collector: Sendable {
         return infos.count
     }
 
-    /// What the logo stage did.
-    private struct LogoCounts: Sendable {
-        var expected = 0
-        var kept = 0
-        var downloaded = 0
-        var cached = 0
-        var failed = 0
-    }
-
     /// Downloads the logos as their jobs arrive (skipping, when resuming, those already on disk).
     ///
     /// The stage's time is measured from its first job, so it does not include waiting for metadata.
@@ -347,11 +364,10 @@ public struct Collector: Sendable {
         expected: Int,
         resuming: Bool,
         logger: Logger
-    ) async throws -> LogoCounts {
-        var counts = LogoCounts()
+    ) async throws -> LogoTally {
         guard expected > 0 else {
             for await _ in jobs {}
-            return counts
+            return recorder.logos.withLock { $0 }
         }
         let fetcher = LogoFetcher(
             httpClient: httpClient,
@@ -370,6 +386,11 @@ public struct Collector: Sendable {
         let progress = self.progress
         let (pending, pendingSink) = AsyncStream.makeStream(of: LogoJob.self)
         async let fetched = fetcher.fetch(pending, into: folder) { result in
+            switch result.outcome {
+            case .downloaded: recorder.logos.withLock { $0.downloaded += 1 }
+            case .cached: recorder.logos.withLock { $0.cached += 1 }
+            case .failed: recorder.logos.withLock { $0.failed += 1 }
+            }
             if case .failed = result.outcome {
                 progress.advanced(.logos, by: 1, failed: 1)
             } else {
@@ -382,11 +403,11 @@ public struct Collector: Sendable {
                 firstJob = ContinuousClock.now
                 progress.started(.logos, total: expected)
             }
-            counts.expected += 1
+            recorder.logos.withLock { $0.expected += 1 }
             let path = "\(RunFolder.imagesDirectory)/\(job.coinID).png"
             if resuming, let record = try? folder.record(for: path), Self.holdsImage(folder, path) {
                 await recorder.add(record)
-                counts.kept += 1
+                recorder.logos.withLock { $0.kept += 1 }
                 progress.advanced(.logos, by: 1, failed: 0)
                 continue
             }
@@ -396,14 +417,9 @@ public struct Collector: Sendable {
         let results = await fetched
         for result in results {
             switch result.outcome {
-            case .downloaded(let record):
-                counts.downloaded += 1
-                await recorder.add(record)
-            case .cached(let record, _):
-                counts.cached += 1
+            case .downloaded(let record), .cached(let record, _):
                 await recorder.add(record)
             case .failed(let failure):
-                counts.failed += 1
                 await recorder.fail(
                     RunFailure(stage: "logos", coinID: result.coinID, url: result.url, reason: failure.description)
                 )
@@ -411,6 +427,7 @@ public struct Collector: Sendable {
         }
         if let firstJob { await recorder.timeStage(.logos, ContinuousClock.now - firstJob) }
         try Task.checkCancellation()
+        let counts = recorder.logos.withLock { $0 }
         progress.finished(
             .logos,
             summary: "\(counts.downloaded) downloaded, \(counts.cached) from cache"
@@ -426,6 +443,11 @@ public struct Collector: Sendable {
     {
         let path = await recorder.nextRawPath(endpoint: exchange.endpoint, exchange: exchange)
         await recorder.add(try folder.write(body, to: path))
+        try await recorder.checkpoint(
+            allExchanges: await client.exchanges.all,
+            ledgerUsed: await client.ledger.used,
+            to: folder
+        )
     }
 
     private func finish(
@@ -435,7 +457,8 @@ public struct Collector: Sendable {
         _ counts: RunCounts,
         _ started: ContinuousClock.Instant,
         _ creditsBefore: Int,
-        failed: Bool
+        failed: Bool,
+        interrupted: Bool = false
     ) async throws -> RunSummary {
         var counts = counts
         let diagnostics = await recorder.diagnostics
@@ -455,27 +478,20 @@ public struct Collector: Sendable {
         for path in Self.existingFiles(in: folder, under: nil) where files[path] == nil && path != "manifest.json" {
             files[path] = try folder.record(for: path)
         }
-        let failures = await recorder.failures
-        // Requests of this invocation, after those of earlier attempts.
-        var requests = manifest.requests
-        for exchange in await client.exchanges.all {
-            requests.append(
-                RequestRecord(
-                    endpoint: exchange.endpoint,
-                    query: exchange.query,
-                    httpStatus: exchange.httpStatus,
-                    cmcErrorCode: exchange.cmcErrorCode,
-                    creditCount: exchange.creditCount,
-                    elapsedMilliseconds: exchange.elapsedMilliseconds,
-                    attempts: exchange.attempts,
-                    startedAt: exchange.startedAt,
-                    rawFile: await recorder.rawPath(for: exchange)
-                )
-            )
+        if interrupted {
+            // A logo written in the instant before the interruption was not tallied: the counts follow the
+            // files the manifest lists.
+            let logosListed = files.keys.filter { $0.hasPrefix(RunFolder.imagesDirectory + "/") }.count
+            let tallied = counts.logosDownloaded + counts.logosCached + counts.logosKept
+            if logosListed > tallied { counts.logosDownloaded += logosListed - tallied }
+            counts.logosExpected = max(counts.logosExpected, logosListed + counts.logosFailed)
         }
-        let creditsUsed = await client.ledger.used - creditsBefore
-        manifest.requests = requests
-        manifest.creditsUsed += creditsUsed
+        let failures = await recorder.failures
+        // Requests and credits of earlier attempts, then this invocation's.
+        let ledgerUsed = await client.ledger.used
+        let creditsUsed = ledgerUsed - creditsBefore
+        manifest.requests = await recorder.requests(await client.exchanges.all)
+        manifest.creditsUsed = await recorder.creditsUsed(ledgerUsed: ledgerUsed)
         manifest.counts = counts
         manifest.failures = failures
         manifest.files = files.values.sorted { $0.path < $1.path }

@@ -35,6 +35,17 @@ enum FileIO {
         /// Whether the item to create already existed.
         var isAlreadyExists: Bool { number == EEXIST }
 
+        /// The fix for a directory that cannot be created or written, by cause.
+        var outputRootAdvice: String {
+            switch number {
+            case ENOTDIR, EEXIST: return "a file is in the way (it is not a directory); choose a directory for --out"
+            case EROFS: return "the file system is read-only; choose a writable output directory"
+            case EACCES, EPERM: return "permission denied; choose a writable output directory"
+            case ENOSPC, EDQUOT: return "the disk is full; free space or choose another output directory"
+            default: return "choose a writable output directory"
+            }
+        }
+
         /// `operation: reason`.
         var message: String { "\(operation) failed: \(String(cString: strerror(number)))" }
     }
@@ -231,6 +242,23 @@ enum FileIO {
         let number = errno
         if number == EEXIST, kind(at: path) == .directory { return }
         throw Failure("creating directory \(path)", number)
+    }
+
+    /// Creates a directory and any missing parents (`mkdir -p`), reporting the `errno` of the step that failed.
+    static func makeDirectories(_ path: String) throws(Failure) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o755) == 0 { continue }
+            let number = errno
+            if number == EEXIST {
+                var info = stat()
+                // An existing directory, or a link to one, is fine; anything else is in the way.
+                if stat(current, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { continue }
+                throw Failure("creating directory \(current)", ENOTDIR)
+            }
+            throw Failure("creating directory \(current)", number)
+        }
     }
 
     /// Creates a directory that must not exist yet.

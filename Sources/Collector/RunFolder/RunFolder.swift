@@ -54,13 +54,12 @@ public struct RunFolder: Sendable {
     public static func create(root: URL, runID: RunID) throws(RunFolderError) -> RunFolder {
         let rootPath = root.standardizedFileURL.path
         do {
-            try FileManager.default.createDirectory(atPath: rootPath, withIntermediateDirectories: true)
+            try FileIO.makeDirectories(rootPath)
         } catch {
             throw RunFolderError(
-                .io,
+                .unusableOutputRoot,
                 path: rootPath,
-                message: "cannot create the output root \(rootPath) (\(error.localizedDescription)); "
-                    + "choose a writable output directory"
+                message: "cannot use the output root \(rootPath) (\(error.message)): \(error.outputRootAdvice)"
             )
         }
         let runPath = rootPath + "/" + runID.description
@@ -73,7 +72,11 @@ public struct RunFolder: Sendable {
                 message: "the run folder \(runPath) already exists; use a new run id or resume that run"
             )
         } catch {
-            throw RunFolderError(.io, path: runPath, message: error.message + "; check the output root's permissions")
+            throw RunFolderError(
+                .unusableOutputRoot,
+                path: runPath,
+                message: "cannot create the run folder \(runPath) (\(error.message)): \(error.outputRootAdvice)"
+            )
         }
         let folder = try open(root: root, runID: runID)
         for directory in [imagesDirectory, rawDirectory] {

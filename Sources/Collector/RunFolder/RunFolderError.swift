@@ -8,6 +8,7 @@ public struct RunFolderError: Error, Sendable, CustomStringConvertible, Hashable
             case alreadyExists = "already exists"
             case notFound = "not found"
             case io = "I/O failure"
+            case unusableOutputRoot = "unusable output root"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -23,6 +24,9 @@ public struct RunFolderError: Error, Sendable, CustomStringConvertible, Hashable
         public static let notFound = Code(.notFound)
         /// The operating system refused a read, write, rename or directory creation.
         public static let io = Code(.io)
+        /// The output root (or a new run folder in it) cannot be created: a file is in the way, the file
+        /// system is read-only or full, or permission is denied. Nothing was collected; choose another `--out`.
+        public static let unusableOutputRoot = Code(.unusableOutputRoot)
 
         /// A short, stable text for logs.
         public var description: String { value.rawValue }

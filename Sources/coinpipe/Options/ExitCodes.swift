@@ -10,4 +10,6 @@ extension ExitCode {
     static let partial = ExitCode(3)
     /// The run folder was written, but loading it into the store failed (`coinpipe load` can load it later).
     static let storeFailed = ExitCode(4)
+    /// Interrupted by SIGINT or SIGTERM: the run folder holds a partial manifest; `collect --resume` finishes it.
+    static let interrupted = ExitCode(130)
 }
