@@ -72,6 +72,10 @@ struct ExportCommand: AsyncParsableCommand {
             FileHandleOutput.standardError(
                 "exported \(count) quote\(count == 1 ? "" : "s")\(output.map { " to \($0)" } ?? "")"
             )
+        } catch let error as ExportWriteError {
+            destination.abandon()
+            FileHandleOutput.standardError("error: \(error)")
+            throw ExitCode.runFailed
         } catch {
             destination.abandon()
             throw error

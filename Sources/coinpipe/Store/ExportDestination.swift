@@ -54,15 +54,46 @@ final class ExportDestination {
         partialPath = partial
     }
 
-    func write(_ text: String) throws {
-        try handle.write(contentsOf: Data(text.utf8))
+    /// Appends text to the file.
+    ///
+    /// - Throws: ``ExportWriteError`` naming the file and the system's reason (a full disk, a removed folder).
+    func write(_ text: String) throws(ExportWriteError) {
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw ExportWriteError(
+                message: "cannot write the export to \(path ?? "standard output"): \(Self.reason(error)); "
+                    + "free space or choose another --output (nothing was replaced)"
+            )
+        }
+    }
+
+    /// The system's reason for a failed write, from the `errno` Foundation wraps.
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        if let cocoa = error as? CocoaError, cocoa.code == .fileWriteOutOfSpace {
+            return String(cString: strerror(ENOSPC))
+        }
+        return nsError.localizedDescription
     }
 
     /// Flushes and closes the file and renames it over the destination in one step.
     func finish() throws {
         guard let path, let partialPath else { return }
-        try handle.synchronize()
-        try handle.close()
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            unlink(partialPath)
+            throw ExportWriteError(
+                message: "cannot write the export to \(path): \(Self.reason(error)); free space or choose another "
+                    + "--output (nothing was replaced)"
+            )
+        }
         guard rename(partialPath, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(partialPath)
