@@ -8,7 +8,7 @@ struct VerifyCommand: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Re-check every file of a run (or of all runs) against its manifest.",
         discussion:
-            "Reports missing, torn (size or SHA-256 differs) and unexpected files. Exit codes: 0 clean, 1 problems found, 2 usage error."
+            "Reports missing, torn (size or SHA-256 differs) and unexpected files, and runs whose manifest still says running (unfinished: `collect --resume` finishes them). Exit codes: 0 clean, 1 problems found or a run unfinished, 2 usage error."
     )
 
     @OptionGroup var output: OutputOptions
@@ -46,6 +46,7 @@ struct VerifyCommand: AsyncParsableCommand {
             }
         }
         print(json ? JSONOutput.render(reports) : reports.map(\.text).joined(separator: "\n"))
-        if !reports.allSatisfy(\.isClean) { throw ExitCode.runFailed }
+        // A run whose manifest still says running is not finished, even with every file in place.
+        if !reports.allSatisfy({ $0.isClean && !$0.isUnfinished }) { throw ExitCode.runFailed }
     }
 }

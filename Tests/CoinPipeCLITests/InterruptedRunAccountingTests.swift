@@ -26,6 +26,11 @@ import Testing
             let onDisk = try manifest(folder)
             #expect(onDisk["status"] as? String == "running")
             #expect(onDisk["credits_used"] as? Int == killed.creditsUsed, "the killed attempt's credits are on disk")
+            // verify says the run is unfinished and how to finish it, and fails.
+            let verify = try await runCoinPipe(["verify", folder.lastPathComponent, "--out", out.path])
+            #expect(verify.status == 1)
+            #expect(verify.stdout.contains("incomplete"), "\(verify.stdout)")
+            #expect(verify.stdout.contains("coinpipe collect --resume \(folder.lastPathComponent)"))
 
             let resumed = try await runCoinPipe(
                 ["collect", "--resume", folder.lastPathComponent, "--base-url", running.baseURL.absoluteString]

@@ -5,6 +5,13 @@ extension VerificationReport {
             "run \(runID): " + (isClean ? "clean" : "PROBLEMS") + (status.map { " (status \($0.rawValue))" } ?? "")
         ]
         if let manifestError { lines.append("  manifest: \(manifestError)") }
+        if isUnfinished {
+            lines.append(
+                "  incomplete: the manifest says running: the run is still collecting, or it stopped before it "
+                    + "finished (killed, a full disk); if no collect is running, finish it with "
+                    + "`coinpipe collect --resume \(runID)`"
+            )
+        }
         for path in missing { lines.append("  missing     \(path)") }
         for file in torn {
             lines.append(

@@ -59,6 +59,10 @@ public struct VerificationReport: Sendable, Hashable, Codable {
         manifestError == nil && missing.isEmpty && torn.isEmpty && unexpected.isEmpty
     }
 
+    /// Whether the manifest still says `running`: the run is collecting now, or it stopped before it could
+    /// write its final manifest (killed, a full disk). Such a run is not finished, however clean its files.
+    public var isUnfinished: Bool { status == .running }
+
     enum CodingKeys: String, CodingKey {
         case runID = "run_id"
         case folder
