@@ -168,10 +168,12 @@ extension CollectInvocation {
         storeLogger.logLevel = max(logger.logLevel, .notice)
         do {
             guard
+                // This process has just written and hashed every file of the folder: sizes suffice.
                 let report = try await RunLoader.load(
                     folder: URL(fileURLWithPath: summary.path),
                     into: store,
-                    logger: storeLogger
+                    logger: storeLogger,
+                    verification: .sizes
                 )
             else { return }
             FileHandleOutput.standardError(

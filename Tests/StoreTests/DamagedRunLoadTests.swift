@@ -1,3 +1,4 @@
+import Collector
 import Foundation
 import Testing
 
@@ -19,8 +20,14 @@ import Testing
         var testDescription: String { rawValue }
     }
 
-    @Test(arguments: Damage.allCases)
-    func aDamagedFolderIsRefusedAndNothingOfItIsStored(_ damage: Damage) async throws {
+    /// Every damage at full depth; at `.sizes` (what `collect` uses for the folder it has just written), every
+    /// damage but a same-size edit, which only hashing finds.
+    static let cases: [(Damage, RunVerifier.Depth)] = Damage.allCases.flatMap { damage in
+        damage == .editedPrice ? [(damage, .contents)] : [(damage, .contents), (damage, .sizes)]
+    }
+
+    @Test(arguments: cases)
+    func aDamagedFolderIsRefusedAndNothingOfItIsStored(_ damage: Damage, _ depth: RunVerifier.Depth) async throws {
         try await withTemporaryDirectory { root in
             let coins = StoreScenarios.threeCoins(time: StoreScenarios.t1)
             var folder = try RunFolderFixture.writeCoinPipeRun(
@@ -71,7 +78,7 @@ import Testing
             let storePath = root.appending(path: "coinpipe.sqlite").path(percentEncoded: false)
             let store = try await SQLiteRunStore(path: storePath)
             await #expect {
-                _ = try await RunLoader.load(folder: folder, into: store, logger: testLogger)
+                _ = try await RunLoader.load(folder: folder, into: store, logger: testLogger, verification: depth)
             } throws: { error in
                 guard let error = error as? StoreError, error.code == .damagedRun else { return false }
                 return error.message.contains(expectedInReport)

@@ -239,6 +239,24 @@ public struct RunFolder: Sendable {
         }
     }
 
+    /// The size of a regular file in the run folder, without reading it.
+    ///
+    /// - Parameter relativePath: The path, relative to the run folder.
+    /// - Returns: Its size in bytes.
+    /// - Throws: ``RunFolderError`` with code `notFound` when it is missing or not a regular file,
+    ///   `invalidPath` or `outsideRunFolder` for a path that does not stay inside.
+    public func size(of relativePath: String) throws(RunFolderError) -> Int {
+        let path = try existingPath(for: relativePath)
+        guard case .file(let size) = FileIO.kind(at: path) else {
+            throw RunFolderError(
+                .notFound,
+                path: relativePath,
+                message: "\(relativePath) in run \(runID) is not a regular file"
+            )
+        }
+        return size
+    }
+
     /// The location of a path inside the run folder, which need not exist yet.
     ///
     /// - Parameter relativePath: The path, relative to the run folder.

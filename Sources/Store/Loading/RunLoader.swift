@@ -1,5 +1,5 @@
 import CMCModels
-import Collector
+public import Collector
 import Crypto
 public import Foundation
 public import Logging
@@ -23,12 +23,19 @@ public enum RunLoader {
     ///   - folder: The run folder (`<out>/<run-id>`).
     ///   - store: The store to write into.
     ///   - logger: Receives one line per load and a warning per problem found in the folder.
+    ///   - verification: How deeply the folder is checked against its manifest first (`.contents`, every
+    ///     file's SHA-256, unless this process has just written the folder).
     /// - Returns: What the load did.
-    /// - Throws: ``StoreError`` when the folder is not a run, is still running or cannot be read, or when the
-    ///   database fails (nothing of the run is written then).
-    public static func load(folder: URL, into store: some RunStore, logger: Logger) async throws -> LoadReport {
+    /// - Throws: ``StoreError`` when the folder is not a run, is still running, fails verification or cannot be
+    ///   read, or when the database fails (nothing of the run is written then).
+    public static func load(
+        folder: URL,
+        into store: some RunStore,
+        logger: Logger,
+        verification: RunVerifier.Depth = .contents
+    ) async throws -> LoadReport {
         let started = ContinuousClock.now
-        let run = try prepare(folder: folder)
+        let run = try prepare(folder: folder, verification: verification)
         var logger = logger
         logger[metadataKey: "run_id"] = "\(run.record.id)"
         for line in run.diagnostics.prefix(20) {
@@ -60,25 +67,36 @@ public enum RunLoader {
     ///   - folder: The run folder.
     ///   - url: The store, or `.none`.
     ///   - logger: Receives one line per load and a warning per problem found in the folder.
+    ///   - verification: How deeply the folder is checked against its manifest first.
     /// - Returns: What the load did, or `nil` for `.none`.
     /// - Throws: What ``withRunStore(_:logger:create:_:)`` throws, and what loading into an open store throws.
-    public static func load(folder: URL, into url: StoreURL, logger: Logger) async throws -> LoadReport? {
+    public static func load(
+        folder: URL,
+        into url: StoreURL,
+        logger: Logger,
+        verification: RunVerifier.Depth = .contents
+    ) async throws -> LoadReport? {
         if case .none = url { return nil }
         return try await withRunStore(url, logger: logger) { store in
-            try await load(folder: folder, into: store, logger: logger)
+            try await load(folder: folder, into: store, logger: logger, verification: verification)
         }
     }
 
     /// Reads and checks a run folder without touching a store.
     ///
-    /// - Parameter folder: The run folder.
+    /// - Parameters:
+    ///   - folder: The run folder.
+    ///   - verification: How deeply a CoinPipe run folder is checked against its manifest first.
     /// - Returns: The run, ready to load.
     /// - Throws: ``StoreError`` with ``StoreError/Code/notARunFolder`` when the folder has neither
     ///   `manifest.json` nor `data.json`, ``StoreError/Code/runInProgress`` when its manifest says `running`,
     ///   ``StoreError/Code/unreadableRun`` when a file is not the JSON it should be,
     ///   ``StoreError/Code/damagedRun`` when a CoinPipe run folder does not match its manifest (see
     ///   `RunVerifier`): nothing is decoded from such a folder.
-    public static func prepare(folder: URL) throws(StoreError) -> PreparedRun {
+    public static func prepare(
+        folder: URL,
+        verification: RunVerifier.Depth = .contents
+    ) throws(StoreError) -> PreparedRun {
         let manifestURL = folder.appending(path: "manifest.json")
         let dataURL = folder.appending(path: "data.json")
         let fileManager = FileManager.default
@@ -93,7 +111,7 @@ public enum RunLoader {
         // A CoinPipe run is checked against its manifest before anything of it is decoded (a running one is
         // refused below with its own message).
         let manifest: RunManifestSnapshot? = hasManifest ? try decode(RunManifestSnapshot.self, from: manifestURL) : nil
-        if let manifest, manifest.status != "running" { try verify(folder) }
+        if let manifest, manifest.status != "running" { try verify(folder, depth: verification) }
         var diagnostics: [String] = []
         let listings: [Listing]
         if hasData {
@@ -191,7 +209,7 @@ public enum RunLoader {
     ///
     /// - Throws: ``StoreError`` with ``StoreError/Code/damagedRun`` and the verification report when the folder
     ///   fails.
-    private static func verify(_ folder: URL) throws(StoreError) {
+    private static func verify(_ folder: URL, depth: RunVerifier.Depth) throws(StoreError) {
         let path = folder.standardizedFileURL.path(percentEncoded: false)
         let name = folder.lastPathComponent
         guard let runID = RunID(name), runID.description == name else {
@@ -207,7 +225,7 @@ public enum RunLoader {
         } catch {
             throw StoreError(.unreadableRun, "\(path) cannot be opened as a run folder: \(error.message)")
         }
-        let report = RunVerifier.verify(runFolder)
+        let report = RunVerifier.verify(runFolder, depth: depth)
         guard report.isClean else {
             throw StoreError(
                 .damagedRun,
