@@ -73,7 +73,7 @@ struct CollectCommand: AsyncParsableCommand {
                 collect: collectConfiguration,
                 logger: logger
             )
-            print(json ? JSONOutput.render(result) : result.text)
+            print(try json ? JSONOutput.render(result) : result.text)
             return
         }
         let clientConfiguration = try api.clientConfiguration(environment: environment)
@@ -147,7 +147,7 @@ enum CollectInvocation {
             // something to fix in the command.
             throw error.code == .io ? ExitCode.runFailed : ExitCode.usage
         }
-        print(json ? JSONOutput.render(summary) : summary.text)
+        print(try json ? JSONOutput.render(summary) : summary.text)
         if summary.status == .complete || summary.status == .partial {
             try await loadIntoStore(summary, store: store, logger: logger)
         }

@@ -45,7 +45,7 @@ struct VerifyCommand: AsyncParsableCommand {
                 throw ExitCode.usage
             }
         }
-        print(json ? JSONOutput.render(reports) : reports.map(\.text).joined(separator: "\n"))
+        print(try json ? JSONOutput.render(reports) : reports.map(\.text).joined(separator: "\n"))
         // A run whose manifest still says running is not finished, even with every file in place.
         if !reports.allSatisfy({ $0.isClean && !$0.isUnfinished }) { throw ExitCode.runFailed }
     }

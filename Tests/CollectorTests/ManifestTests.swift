@@ -19,7 +19,7 @@ import Testing
                 concurrency: 16,
                 maxLogoBytes: 1 << 20,
                 batchSize: 100,
-                resumedFrom: nil
+                resumedFromStatus: nil
             ),
             requests: [
                 RequestRecord(
@@ -132,5 +132,22 @@ import Testing
             let broken = #expect(throws: ManifestError.self) { try RunManifest.load(from: folder) }
             #expect(broken?.code == .invalid)
         }
+    }
+}
+
+/// `resumed_from` of earlier manifests held a status, as `resumed_from_status` now says.
+@Suite struct ResumedFromStatusTests {
+    @Test func theEarlierNameIsReadAndTheNewOneWritten() throws {
+        let earlier = Data(
+            #"""
+            {"limit": "5000", "convert": ["USD"], "info": "50", "logo_size": 64, "concurrency": 8,
+             "max_logo_bytes": 2097152, "batch_size": 100, "resumed_from": "partial"}
+            """#.utf8
+        )
+        let parameters = try JSONDecoder().decode(RunParameters.self, from: earlier)
+        #expect(parameters.resumedFromStatus == "partial")
+        let written = String(decoding: try JSONEncoder().encode(parameters), as: UTF8.self)
+        #expect(written.contains(#""resumed_from_status":"partial""#))
+        #expect(!written.contains(#""resumed_from":"#))
     }
 }

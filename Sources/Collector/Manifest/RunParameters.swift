@@ -14,8 +14,10 @@ public struct RunParameters: Codable, Sendable, Hashable {
     public var maxLogoBytes: Int
     /// Ids per info call.
     public var batchSize: Int
-    /// The run id this run resumed, if any.
-    public var resumedFrom: String?
+    /// When the run was resumed (`collect --resume`), the status its manifest had then (`partial`, or
+    /// `running` for a run that was killed); `nil` for a run that was never resumed. A resumed run keeps its
+    /// run id and folder, so the status is what tells an attempt from its predecessor.
+    public var resumedFromStatus: String?
 
     /// Creates parameters.
     ///
@@ -27,7 +29,7 @@ public struct RunParameters: Codable, Sendable, Hashable {
     ///   - concurrency: Logo downloads in flight at once.
     ///   - maxLogoBytes: The largest logo accepted, in bytes.
     ///   - batchSize: Ids per info call.
-    ///   - resumedFrom: The run id this run resumed, if any.
+    ///   - resumedFromStatus: The status the run had when it was resumed, if it was.
     public init(
         limit: String,
         convert: [String],
@@ -36,7 +38,7 @@ public struct RunParameters: Codable, Sendable, Hashable {
         concurrency: Int,
         maxLogoBytes: Int,
         batchSize: Int,
-        resumedFrom: String? = nil
+        resumedFromStatus: String? = nil
     ) {
         self.limit = limit
         self.convert = convert
@@ -45,7 +47,7 @@ public struct RunParameters: Codable, Sendable, Hashable {
         self.concurrency = concurrency
         self.maxLogoBytes = maxLogoBytes
         self.batchSize = batchSize
-        self.resumedFrom = resumedFrom
+        self.resumedFromStatus = resumedFromStatus
     }
 
     enum CodingKeys: String, CodingKey {
@@ -56,6 +58,36 @@ public struct RunParameters: Codable, Sendable, Hashable {
         case concurrency
         case maxLogoBytes = "max_logo_bytes"
         case batchSize = "batch_size"
-        case resumedFrom = "resumed_from"
+        case resumedFromStatus = "resumed_from_status"
+        /// What earlier manifests called ``resumedFromStatus`` (it held the same status).
+        case legacyResumedFrom = "resumed_from"
+    }
+
+    /// Decodes parameters; `resumed_from` (the name older manifests used for the same value) is read too.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        limit = try container.decode(String.self, forKey: .limit)
+        convert = try container.decode([String].self, forKey: .convert)
+        info = try container.decode(String.self, forKey: .info)
+        logoSize = try container.decode(Int.self, forKey: .logoSize)
+        concurrency = try container.decode(Int.self, forKey: .concurrency)
+        maxLogoBytes = try container.decode(Int.self, forKey: .maxLogoBytes)
+        batchSize = try container.decode(Int.self, forKey: .batchSize)
+        resumedFromStatus =
+            try container.decodeIfPresent(String.self, forKey: .resumedFromStatus)
+            ?? container.decodeIfPresent(String.self, forKey: .legacyResumedFrom)
+    }
+
+    /// Encodes parameters (`resumed_from_status` only when the run was resumed).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(limit, forKey: .limit)
+        try container.encode(convert, forKey: .convert)
+        try container.encode(info, forKey: .info)
+        try container.encode(logoSize, forKey: .logoSize)
+        try container.encode(concurrency, forKey: .concurrency)
+        try container.encode(maxLogoBytes, forKey: .maxLogoBytes)
+        try container.encode(batchSize, forKey: .batchSize)
+        try container.encodeIfPresent(resumedFromStatus, forKey: .resumedFromStatus)
     }
 }

@@ -64,7 +64,7 @@ public struct Collector: Sendable {
             startedAt: Date(),
             coinpipeVersion: CoinPipeVersion.current,
             baseURL: client.configuration.baseURL.absoluteString,
-            parameters: parameters(resumedFrom: nil)
+            parameters: parameters(resumedFromStatus: nil)
         )
         return try await run(in: folder, manifest: manifest, resuming: false)
     }
@@ -77,7 +77,7 @@ public struct Collector: Sendable {
     public func resume(runID: RunID) async throws -> RunSummary {
         let folder = try RunFolder.open(root: configuration.outputRoot, runID: runID)
         var manifest = try RunManifest.load(from: folder)
-        manifest.parameters.resumedFrom = manifest.status.rawValue
+        manifest.parameters.resumedFromStatus = manifest.status.rawValue
         return try await run(in: folder, manifest: manifest, resuming: true)
     }
 
@@ -99,7 +99,7 @@ public struct Collector: Sendable {
         )
     }
 
-    private func parameters(resumedFrom: String?) -> RunParameters {
+    private func parameters(resumedFromStatus: String?) -> RunParameters {
         RunParameters(
             limit: configuration.limit.description,
             convert: configuration.convert,
@@ -108,7 +108,7 @@ public struct Collector: Sendable {
             concurrency: configuration.concurrency,
             maxLogoBytes: configuration.maxLogoBytes,
             batchSize: configuration.batchSize,
-            resumedFrom: resumedFrom
+            resumedFromStatus: resumedFromStatus
         )
     }
 
