@@ -253,6 +253,7 @@ public struct Benchmark: Sendable {
     private func logoJobs(_ running: RunningEmulator, count: Int) async throws -> [LogoJob] {
         let configuration = CMCClient.Configuration(baseURL: running.baseURL, apiKey: APIKey(running.apiKey))
         return try await CMCClient.withClient(configuration: configuration, logger: logger) { client in
+            try await client.adoptPlanLimits()
             let ids = try await client.listingsLatest(ListingsQuery(limit: count)).value.items.map(\.id)
             let infos = InfoSink()
             _ = try await client.info(ids: ids) { await infos.add($0.value.allItems) }

@@ -42,7 +42,8 @@ public actor RateLimiter {
         self.clock = clock
     }
 
-    /// Changes the number of calls per window, for example once `/v1/key/info` has reported the plan.
+    /// Changes the number of calls per window, for example once `/v1/key/info` has reported the plan; the
+    /// calls already counted in the current window count against the new limit.
     public func setLimit(_ callsPerWindow: Int?) {
         configuration.callsPerWindow = callsPerWindow.map { max(1, $0) }
     }
@@ -63,10 +64,13 @@ public actor RateLimiter {
                 waited += pause
                 continue
             }
-            guard let limit = configuration.callsPerWindow else { return waited }
             let sendWindow = windowIndex(of: now)
             let arrivalWindow = windowIndex(of: now.addingTimeInterval(configuration.guardInterval.seconds))
-            if counts[sendWindow, default: 0] < limit && counts[arrivalWindow, default: 0] < limit {
+            // Every call is counted, limit or not, so a limit learnt later (from key/info) knows what the
+            // window has already spent.
+            guard let limit = configuration.callsPerWindow,
+                counts[sendWindow, default: 0] >= limit || counts[arrivalWindow, default: 0] >= limit
+            else {
                 counts[sendWindow, default: 0] += 1
                 if arrivalWindow != sendWindow { counts[arrivalWindow, default: 0] += 1 }
                 counts = counts.filter { $0.key >= sendWindow - 1 }

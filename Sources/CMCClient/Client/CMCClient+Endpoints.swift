@@ -83,9 +83,11 @@ extension CMCClient {
         return try await send(endpoint, as: DecodedList<FiatEntry>.self)
     }
 
-    /// Reads `/v1/key/info` and sets the client-side limiter to the plan's calls per minute.
+    /// Reads `/v1/key/info` and sets the client-side limiter to the plan's calls per window (replacing the
+    /// provisional limit; the calls already made, this one and its retries included, stay counted).
     ///
-    /// Only applies when the rate window is CMC's minute and no limit was configured explicitly.
+    /// Only applies when no limit was configured explicitly; a plan that reports no limit keeps the
+    /// provisional one.
     ///
     /// - Returns: the key information.
     @discardableResult

@@ -27,9 +27,13 @@ public struct CMCClient: Sendable {
         public var requestTimeout: Duration
         /// Retries for transient failures.
         public var retry: RetryPolicy
-        /// Calls allowed per rate window; `nil` until known (``CMCClient/adoptPlanLimits()`` sets it
-        /// from `/v1/key/info`).
+        /// Calls allowed per rate window, when set explicitly (`--rate-limit`); `nil` lets
+        /// ``CMCClient/adoptPlanLimits()`` take it from `/v1/key/info`, with ``provisionalCallsPerWindow`` in
+        /// force until then.
         public var callsPerWindow: Int?
+        /// The limit the client keeps to before the plan's is known (every call counts from the first, the
+        /// key/info call and its retries included): 30, what CMC's smallest plan allows a minute.
+        public var provisionalCallsPerWindow: Int = 30
         /// The rate window: CMC counts calls per UTC minute.
         public var rateWindow: Duration
         /// The most API calls in flight at once (batched helpers use this width).
@@ -120,7 +124,10 @@ public struct CMCClient: Sendable {
         self.clock = clock
         self.random = random
         self.limiter = RateLimiter(
-            .init(callsPerWindow: configuration.callsPerWindow, window: configuration.rateWindow),
+            .init(
+                callsPerWindow: configuration.callsPerWindow ?? configuration.provisionalCallsPerWindow,
+                window: configuration.rateWindow
+            ),
             clock: clock
         )
         self.ledger = CreditLedger(budget: configuration.creditBudget)

@@ -37,6 +37,8 @@ struct EmulatorResponder: HTTPResponder {
         let fault = await engine.faults.decide(path: path, isAPIPath: !isLogo)
         if let fault, fault != .truncate, fault != .truncateJSON {
             await engine.stats.fault(fault)
+            // The call reached the server: it counts against the key's window, as CMC may count it.
+            if !isLogo { _ = await engine.ledger.admit(at: arrival) }
             try await pause(isLogo ? engine.configuration.logoLatency : engine.configuration.apiLatency)
             let answer = try await injectedFault(fault, request: request, context: context)
             return await finish(answer, method: method, statsPath: statsPath, isLogo: isLogo)
