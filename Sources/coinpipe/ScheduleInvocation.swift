@@ -34,7 +34,13 @@ enum ScheduleInvocation {
             factory = prometheus
             services.append(
                 .init(
-                    service: MetricsEndpoint(registry: registry, host: options.metricsHost, port: port, logger: logger),
+                    service: MetricsEndpoint(
+                        registry: registry,
+                        host: options.metricsHost,
+                        port: port,
+                        connectionLimits: options.metricsConnectionLimits,
+                        logger: logger
+                    ),
                     successTerminationBehavior: .gracefullyShutdownGroup,
                     failureTerminationBehavior: .gracefullyShutdownGroup
                 )

@@ -12,6 +12,9 @@ import Testing
         (["collect", "--every", "5m", "--metrics-port", "70000"], "--metrics-port must be between"),
         (["collect", "--every", "5m", "--json"], "--json"),
         (["collect", "--every", "5m", "--plan"], "--plan"),
+        (["collect", "--every", "5m", "--metrics-idle-timeout", "0"], "--metrics-idle-timeout"),
+        (["collect", "--every", "5m", "--metrics-header-timeout", "-1"], "--metrics-header-timeout"),
+        (["collect", "--every", "5m", "--metrics-max-connections", "0"], "--metrics-max-connections"),
     ])
     func badScheduleFlagsAreUsageErrors(arguments: [String], mention: String) async throws {
         let result = try await runCoinPipe(arguments, environment: ["CMC_API_KEY": "k"])
@@ -22,7 +25,10 @@ import Testing
     @Test func helpDocumentsTheSchedule() async throws {
         let result = try await runCoinPipe(["collect", "--help"])
         #expect(result.status == 0)
-        for flag in ["--every", "--info-every", "--metrics-port", "--metrics-host", "--stop-timeout"] {
+        for flag in [
+            "--every", "--info-every", "--metrics-port", "--metrics-host", "--stop-timeout",
+            "--metrics-header-timeout", "--metrics-idle-timeout", "--metrics-max-connections",
+        ] {
             #expect(result.stdout.contains(flag), "\(flag)")
         }
     }

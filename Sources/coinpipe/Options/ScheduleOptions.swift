@@ -1,5 +1,6 @@
 import ArgumentParser
 import Scheduler
+import ServerLimits
 
 /// `--every` and its companions: run `collect` on a schedule.
 struct ScheduleOptions: ParsableArguments {
@@ -33,6 +34,30 @@ struct ScheduleOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
+            "Close a new metrics connection that has not sent a complete request head within this many seconds.",
+            valueName: "seconds"
+        )
+    )
+    var metricsHeaderTimeout: Double = ConnectionLimitOptions.defaults.headerTimeout.seconds
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Close a metrics connection that sends no request for this many seconds.",
+            valueName: "seconds"
+        )
+    )
+    var metricsIdleTimeout: Double = ConnectionLimitOptions.defaults.idleTimeout.seconds
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Serve at most this many metrics connections at once.", valueName: "n")
+    )
+    var metricsMaxConnections: Int = ConnectionLimitOptions.defaults.maxConnections
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
             "With --every: how long a run in flight may take to finish after SIGINT/SIGTERM before it is interrupted (and marked partial).",
             valueName: "duration"
         )
@@ -61,6 +86,11 @@ struct ScheduleOptions: ParsableArguments {
         if let metricsPort, !(1...65_535).contains(metricsPort) {
             throw ValidationError("--metrics-port must be between 1 and 65535.")
         }
+        try ConnectionLimitOptions.check(
+            headerTimeout: (metricsHeaderTimeout, "--metrics-header-timeout"),
+            idleTimeout: (metricsIdleTimeout, "--metrics-idle-timeout"),
+            maxConnections: (metricsMaxConnections, "--metrics-max-connections")
+        )
     }
 
     /// The schedule, when `--every` is given (after validation).
@@ -69,6 +99,15 @@ struct ScheduleOptions: ParsableArguments {
         return CollectionScheduler.Configuration(
             every: every,
             infoEvery: ScheduleInterval(parsing: infoEvery) ?? ScheduleInterval(seconds: 86_400)
+        )
+    }
+
+    /// The metrics endpoint's timeouts and connection limit (after validation).
+    var metricsConnectionLimits: ConnectionLimits {
+        ConnectionLimits(
+            headerTimeout: .seconds(metricsHeaderTimeout),
+            idleTimeout: .seconds(metricsIdleTimeout),
+            maxConnections: metricsMaxConnections
         )
     }
 
