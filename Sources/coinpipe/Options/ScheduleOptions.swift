@@ -7,7 +7,7 @@ struct ScheduleOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Collect on a schedule until SIGINT/SIGTERM: 90s, 5m, 1h, 1h30m… (at least 1m; ticks fall at :05 past the minute).",
+            "Collect on a schedule until SIGINT/SIGTERM: 90s, 5m, 1h, 1h30m… (at least 1m; ticks fall at :05 past the minute, see --tick-offset).",
             valueName: "duration"
         )
     )
@@ -21,6 +21,15 @@ struct ScheduleOptions: ParsableArguments {
         )
     )
     var infoEvery: String = "24h"
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --every: the second past the minute that ticks fall on (0 to 59; CMC refreshes on the minute).",
+            valueName: "seconds"
+        )
+    )
+    var tickOffset: Int = 5
 
     @Option(
         name: .long,
@@ -80,6 +89,9 @@ struct ScheduleOptions: ParsableArguments {
         guard let info = ScheduleInterval(parsing: infoEvery), info >= .minute else {
             throw ValidationError("--info-every takes a duration of at least 1m such as 6h or 24h, not '\(infoEvery)'.")
         }
+        guard (0...59).contains(tickOffset) else {
+            throw ValidationError("--tick-offset must be between 0 and 59 seconds, not \(tickOffset).")
+        }
         guard ScheduleInterval(parsing: stopTimeout) != nil else {
             throw ValidationError("--stop-timeout takes a duration such as 30s or 5m, not '\(stopTimeout)'.")
         }
@@ -98,7 +110,9 @@ struct ScheduleOptions: ParsableArguments {
         guard let every = every.flatMap(ScheduleInterval.init(parsing:)) else { return nil }
         return CollectionScheduler.Configuration(
             every: every,
-            infoEvery: ScheduleInterval(parsing: infoEvery) ?? ScheduleInterval(seconds: 86_400)
+            infoEvery: ScheduleInterval(parsing: infoEvery) ?? ScheduleInterval(seconds: 86_400),
+            tickOffsetSeconds: tickOffset,
+            stopTimeout: stopTimeoutDuration
         )
     }
 
