@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Collector", targets: ["Collector"]),
         .library(name: "Scheduler", targets: ["Scheduler"]),
         .library(name: "Dashboard", targets: ["Dashboard"]),
+        .library(name: "ServerLimits", targets: ["ServerLimits"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -47,11 +48,23 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),
+        // The timeouts and connection limit shared by the three HTTP servers (emulator, dashboard, metrics).
+        .target(
+            name: "ServerLimits",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            ]
+        ),
         // A faithful offline CoinMarketCap emulator (Hummingbird). Deliberately does not use CMCModels,
         // so a decoding mistake in the client cannot be mirrored by the server.
         .target(
             name: "CMCEmulator",
             dependencies: [
+                "ServerLimits",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -94,6 +107,7 @@ let package = Package(
         .target(
             name: "Scheduler",
             dependencies: [
+                "ServerLimits",
                 "CMCModels",
                 "CMCClient",
                 "Collector",
@@ -110,6 +124,7 @@ let package = Package(
         .target(
             name: "Dashboard",
             dependencies: [
+                "ServerLimits",
                 "CMCModels",
                 "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -149,6 +164,7 @@ let package = Package(
                 "Scheduler",
                 "CoinPipeBench",
                 "CMallocTuning",
+                "ServerLimits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -167,6 +183,8 @@ let package = Package(
         .testTarget(
             name: "CMCEmulatorTests",
             dependencies: [
+                "CoinPipeTestSupport",
+                "ServerLimits",
                 "CMCEmulator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -203,6 +221,8 @@ let package = Package(
         .testTarget(
             name: "SchedulerTests",
             dependencies: [
+                "CoinPipeTestSupport",
+                "ServerLimits",
                 "CMCModels",
                 "CMCClient",
                 "CMCEmulator",
@@ -239,6 +259,7 @@ let package = Package(
         .testTarget(
             name: "DashboardTests",
             dependencies: [
+                "ServerLimits",
                 "CoinPipeTestSupport",
                 "CMCClient",
                 "CMCEmulator",

@@ -100,6 +100,7 @@ struct EmulatorCommand: AsyncParsableCommand {
     )
     var noHostileText = false
 
+    @OptionGroup(title: "Connections") var connections: ConnectionLimitOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -152,7 +153,8 @@ struct EmulatorCommand: AsyncParsableCommand {
                     try HostileLogoKind.parseList(text)
                 } ?? [],
                 maxIDsPerRequest: maxIDs,
-                includeHostileText: !noHostileText
+                includeHostileText: !noHostileText,
+                connectionLimits: connections.limits
             )
             try configuration.validate()
             return configuration

@@ -12,6 +12,9 @@ import UnixSignals
 
 /// `collect --every`: wires the scheduler, the metrics endpoint and the signals, and runs until stopped.
 enum ScheduleInvocation {
+    /// How long past `--stop-timeout` the group waits for its services before cancelling them.
+    static let stopBackstop: Duration = .seconds(10)
+
     /// Runs the schedule until SIGINT/SIGTERM; returns normally (exit 0) after a graceful stop.
     ///
     /// - Throws: `ExitCode.runFailed` when the schedule cannot start (the key is refused, the metrics port is taken).
@@ -34,7 +37,13 @@ enum ScheduleInvocation {
             factory = prometheus
             services.append(
                 .init(
-                    service: MetricsEndpoint(registry: registry, host: options.metricsHost, port: port, logger: logger),
+                    service: MetricsEndpoint(
+                        registry: registry,
+                        host: options.metricsHost,
+                        port: port,
+                        connectionLimits: options.metricsConnectionLimits,
+                        logger: logger
+                    ),
                     successTerminationBehavior: .gracefullyShutdownGroup,
                     failureTerminationBehavior: .gracefullyShutdownGroup
                 )
@@ -60,7 +69,10 @@ enum ScheduleInvocation {
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         )
-        configuration.maximumGracefulShutdownDuration = options.stopTimeoutDuration
+        // The scheduler interrupts a run that outlasts --stop-timeout itself, and returns, so that the
+        // metrics endpoint after it stops gracefully too (a cancelled Hummingbird server logs errors). The
+        // group's own limit is only a backstop for something that does not stop.
+        configuration.maximumGracefulShutdownDuration = options.stopTimeoutDuration + Self.stopBackstop
         do {
             try await ServiceGroup(configuration: configuration).run()
         } catch {

@@ -12,7 +12,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Pages: / (latest snapshot), /coins/<id>, /runs. API: /api/latest, /api/coins/<id>, \
             /api/coins/<id>/history, /api/runs. Binds 127.0.0.1 unless --host says otherwise. Stops gracefully \
-            on SIGINT or SIGTERM.
+            on SIGINT or SIGTERM. Connections that stay idle, or send their request head too slowly, are \
+            closed; see docs/DASHBOARD.md.
             """
     )
 
@@ -25,6 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The default convert currency.")
     var convert: String = "USD"
 
+    @OptionGroup(title: "Connections") var connections: ConnectionLimitOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var logging: LoggingOptions
@@ -44,7 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
             outputRoot: output.url,
             host: host,
             port: port,
-            defaultConvert: convert.uppercased()
+            defaultConvert: convert.uppercased(),
+            connectionLimits: connections.limits
         )
         try await StoreCommandFailure.mapping {
             try await Dashboard.run(configuration: configuration, logger: logger) { running in

@@ -50,4 +50,18 @@ import Testing
         #expect(try await runCoinPipe(["serve", "--port", "70000"]).status == 2)
         #expect(try await runCoinPipe(["serve", "--convert", "U$D"]).status == 2)
     }
+
+    @Test(arguments: ["serve", "emulator"])
+    func connectionLimitFlagsAreDocumentedAndChecked(command: String) async throws {
+        let help = try await runCoinPipe([command, "--help"])
+        #expect(help.status == 0)
+        for flag in ["--header-timeout", "--idle-timeout", "--max-connections"] {
+            #expect(help.stdout.contains(flag), "\(flag)")
+        }
+        for (flag, value) in [("--header-timeout", "0"), ("--idle-timeout", "nan"), ("--max-connections", "0")] {
+            let result = try await runCoinPipe([command, flag, value])
+            #expect(result.status == 2, "\(flag) \(value): \(result.stderr)")
+            #expect(result.stderr.contains(flag), "\(result.stderr)")
+        }
+    }
 }

@@ -1,9 +1,11 @@
 import AsyncHTTPClient
 import CMCClient
 import CMCEmulator
+import CMCModels
 import Collector
 import CoreMetrics
 import Foundation
+import InMemoryLogging
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -100,6 +102,42 @@ import Testing
             #expect(stored.first?.status == "partial")
             #expect(stored.first?.quotesSeen == 300)
         }
+    }
+
+    /// With a stop timeout of its own, the scheduler interrupts a run that outlasts it and returns, so the
+    /// group never has to cancel, and the metrics endpoint stopping after it logs no error (issue 9, defect
+    /// 10: a cancelled Hummingbird server logs `CancellationError` and `Already closed` at error level).
+    @Test func theSchedulerInterruptsARunThatOutlastsItsStopTimeoutItself() async throws {
+        let clock = VirtualClock(start: Self.start, horizon: Self.start.addingTimeInterval(86_400))
+        let (logger, logs) = recordingLogger()
+        let work = BlockingWork()
+        let scheduler = CollectionScheduler(
+            configuration: .init(every: ScheduleInterval(seconds: 60), stopTimeout: .milliseconds(300)),
+            work: work,
+            clock: clock,
+            logger: logger
+        )
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let endpoint = MetricsEndpoint(registry: PrometheusCollectorRegistry(), port: 0, logger: logger) { port in
+            continuation.yield(port)
+            continuation.finish()
+        }
+        // No maximumGracefulShutdownDuration: only the scheduler's own stop timeout can end the run.
+        let group = ServiceGroup(configuration: .init(services: [endpoint, scheduler], logger: logger))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            _ = try #require(await iterator.next())
+            var started = work.started.makeAsyncIterator()
+            await started.next()
+            let stop = ContinuousClock.now
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            #expect(ContinuousClock.now - stop < .seconds(10))
+        }
+        #expect(logs.entries.contains { "\($0.message)".contains("stopped during a run") })
+        let errors = logs.entries.filter { $0.level >= .error }.map { "\($0.message)" }
+        #expect(errors.isEmpty, "\(errors)")
     }
 
     /// The metrics of one scheduled run, on any day: the scheduler and the emulator share one injected clock.
@@ -324,5 +362,25 @@ private struct PrometheusText {
     /// The sum over every series of `name`.
     func sum(_ name: String) -> Double {
         samples.filter { $0.name == name }.map(\.value).reduce(0, +)
+    }
+}
+
+/// Work whose run lasts until it is cancelled; `started` yields when a run begins.
+private struct BlockingWork: ScheduledWork {
+    let started: AsyncStream<Void>
+    private let continuation: AsyncStream<Void>.Continuation
+
+    init() {
+        (started, continuation) = AsyncStream.makeStream(of: Void.self)
+    }
+
+    func keyInfo() async throws -> KeyInfo { ScriptedWork.plentifulKey }
+
+    func estimatedCredits(withInfo: Bool) -> Int { 1 }
+
+    func collect(withInfo: Bool) async throws -> ScheduledRunOutcome {
+        continuation.yield()
+        try await Task.sleep(for: .seconds(60))
+        return ScheduledRunOutcome(status: .complete)
     }
 }

@@ -1,4 +1,5 @@
 public import Foundation
+public import ServerLimits
 
 /// Everything that shapes one emulator instance: where it listens, its coin universe, the key and
 /// plan it enforces, how slow it is and which faults and hostile logos it serves.
@@ -50,6 +51,9 @@ public struct EmulatorConfiguration: Sendable {
     public var maxIDsPerRequest: Int? = nil
     /// Whether two low-ranked coins carry HTML/script text in their name and description. Default `true`.
     public var includeHostileText: Bool = true
+    /// The header and idle timeouts and the connection limit of the server. Default 10 s for a new
+    /// connection's first request head, 60 s idle, 512 connections at once.
+    public var connectionLimits: ConnectionLimits = ConnectionLimits()
     /// The wall clock used for rate windows, credit days and months, market drift and timestamps.
     public var now: @Sendable () -> Date = { Date() }
 
@@ -72,6 +76,7 @@ public struct EmulatorConfiguration: Sendable {
         maxRequestTargetLength: Int = 8192,
         maxIDsPerRequest: Int? = nil,
         includeHostileText: Bool = true,
+        connectionLimits: ConnectionLimits = ConnectionLimits(),
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.host = host
@@ -91,6 +96,7 @@ public struct EmulatorConfiguration: Sendable {
         self.maxRequestTargetLength = maxRequestTargetLength
         self.maxIDsPerRequest = maxIDsPerRequest
         self.includeHostileText = includeHostileText
+        self.connectionLimits = connectionLimits
         self.now = now
     }
 
@@ -116,6 +122,11 @@ public struct EmulatorConfiguration: Sendable {
         }
         guard hostileLogos.count <= coins else {
             throw .invalid("hostileLogos has \(hostileLogos.count) entries but the universe has only \(coins) coins")
+        }
+        do {
+            try connectionLimits.validate()
+        } catch {
+            throw .invalid(error.message)
         }
         try plan.validate()
         for rule in faults { try rule.validate() }

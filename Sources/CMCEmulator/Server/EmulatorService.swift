@@ -1,5 +1,6 @@
 import Hummingbird
 public import Logging
+import ServerLimits
 public import ServiceLifecycle
 
 /// The emulator as a long-running `Service`, for a `ServiceGroup` (the `coinpipe emulator` command).
@@ -48,9 +49,14 @@ public struct EmulatorService: Service {
         let engine = self.engine
         let onListening = self.onListening
         let configuration = engine.configuration
+        let limits = configuration.connectionLimits
         return Application(
             responder: EmulatorResponder(engine: engine),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+            server: limits.http1Server(logger: engine.logger),
+            configuration: limits.applicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port),
+                logger: engine.logger
+            ),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 await engine.boundAddress.set(host: configuration.host, port: port)

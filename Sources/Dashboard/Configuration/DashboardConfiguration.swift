@@ -1,4 +1,5 @@
 public import Foundation
+public import ServerLimits
 public import Store
 
 /// Where the dashboard listens, which store it reads and where the run folders are.
@@ -23,6 +24,9 @@ public struct DashboardConfiguration: Sendable {
     public var defaultConvert: String
     /// Coins per page of the latest snapshot when a request names no `per_page`. Default `100`.
     public var pageSize: Int
+    /// The header and idle timeouts and the connection limit. Default 10 s for a new connection's first
+    /// request head, 60 s idle, 512 connections at once.
+    public var connectionLimits: ConnectionLimits
 
     /// Creates a configuration; every argument but the store and output root has a default.
     ///
@@ -33,13 +37,15 @@ public struct DashboardConfiguration: Sendable {
     ///   - port: The port to bind (`0` for any free port).
     ///   - defaultConvert: The default convert currency.
     ///   - pageSize: The default number of coins per page.
+    ///   - connectionLimits: The header and idle timeouts and the connection limit.
     public init(
         store: StoreURL,
         outputRoot: URL,
         host: String = "127.0.0.1",
         port: Int = 8080,
         defaultConvert: String = "USD",
-        pageSize: Int = 100
+        pageSize: Int = 100,
+        connectionLimits: ConnectionLimits = ConnectionLimits()
     ) {
         self.store = store
         self.outputRoot = outputRoot
@@ -47,5 +53,6 @@ public struct DashboardConfiguration: Sendable {
         self.port = port
         self.defaultConvert = defaultConvert
         self.pageSize = pageSize
+        self.connectionLimits = connectionLimits
     }
 }

@@ -1,6 +1,7 @@
 import Hummingbird
 public import Logging
 import NIOCore
+import ServerLimits
 import ServiceLifecycle
 import Store
 
@@ -19,13 +20,14 @@ public enum Dashboard {
     ///   - configuration: Where to listen, the store, the output root.
     ///   - logger: Receives the server's messages and request failures.
     ///   - onListening: Called once the port is bound (for example to print the URL).
-    /// - Throws: ``StoreError`` when the store cannot be opened (a missing SQLite file is not created), and
-    ///   the errors of binding the address.
+    /// - Throws: `ConnectionLimitsError` for connection limits out of range, ``StoreError`` when the store
+    ///   cannot be opened (a missing SQLite file is not created), and the errors of binding the address.
     public static func run(
         configuration: DashboardConfiguration,
         logger: Logger,
         onListening: @escaping @Sendable (RunningDashboard) async -> Void = { _ in }
     ) async throws {
+        try configuration.connectionLimits.validate()
         try await withRunStore(configuration.store, logger: logger, create: false) { store in
             let application = makeApplication(store: store, configuration: configuration, logger: logger) { running in
                 await onListening(running)
@@ -43,9 +45,15 @@ public enum Dashboard {
     ) -> some ApplicationProtocol {
         let router = DashboardRouter(data: DashboardData(store: store, configuration: configuration)).build()
         let host = configuration.host
+        let limits = configuration.connectionLimits
         return Application(
             router: router,
-            configuration: .init(address: .hostname(host, port: configuration.port), serverName: "coinpipe"),
+            server: limits.http1Server(logger: logger),
+            configuration: limits.applicationConfiguration(
+                address: .hostname(host, port: configuration.port),
+                serverName: "coinpipe",
+                logger: logger
+            ),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 await onListening(RunningDashboard(host: host, port: port))
@@ -71,14 +79,15 @@ public enum Dashboard {
 ///   - logger: Receives the server's messages.
 ///   - body: Uses the running dashboard; it stops when `body` returns or throws.
 /// - Returns: What `body` returns.
-/// - Throws: ``StoreError`` when the store cannot be opened, the errors of binding the address, and what
-///   `body` throws.
+/// - Throws: `ConnectionLimitsError` for connection limits out of range, ``StoreError`` when the store
+///   cannot be opened, the errors of binding the address, and what `body` throws.
 public func withDashboard<T: Sendable>(
     _ configuration: DashboardConfiguration,
     logger: Logger,
     _ body: (RunningDashboard) async throws -> T
 ) async throws -> T {
-    try await withRunStore(configuration.store, logger: logger, create: false) { store in
+    try configuration.connectionLimits.validate()
+    return try await withRunStore(configuration.store, logger: logger, create: false) { store in
         let (listening, continuation) = AsyncStream.makeStream(of: RunningDashboard.self)
         let application = Dashboard.makeApplication(store: store, configuration: configuration, logger: logger) {
             running in

@@ -2,6 +2,7 @@ import Hummingbird
 public import Logging
 import NIOCore
 public import Prometheus
+public import ServerLimits
 public import ServiceLifecycle
 
 /// Serves a Prometheus registry as text at `GET /metrics`: the `--metrics-port` endpoint.
@@ -22,6 +23,8 @@ public struct MetricsEndpoint: Service, CustomStringConvertible {
     public let host: String
     /// The port to bind; 0 picks a free one (``onListening`` receives it).
     public let port: Int
+    /// The header and idle timeouts and the connection limit.
+    public let connectionLimits: ConnectionLimits
     let logger: Logger
     let onListening: @Sendable (Int) async -> Void
 
@@ -31,18 +34,22 @@ public struct MetricsEndpoint: Service, CustomStringConvertible {
     ///   - registry: the registry to serve.
     ///   - host: the address to bind (`127.0.0.1` by default).
     ///   - port: the port to bind; 0 picks a free one.
+    ///   - connectionLimits: the header and idle timeouts and the connection limit (default 10 s for a new
+    ///     connection's first request head, 60 s idle, 512 connections at once).
     ///   - logger: where the server logs.
     ///   - onListening: called with the bound port once the server listens.
     public init(
         registry: PrometheusCollectorRegistry,
         host: String = "127.0.0.1",
         port: Int,
+        connectionLimits: ConnectionLimits = ConnectionLimits(),
         logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.registry = registry
         self.host = host
         self.port = port
+        self.connectionLimits = connectionLimits
         self.logger = logger
         self.onListening = onListening
     }
@@ -51,7 +58,10 @@ public struct MetricsEndpoint: Service, CustomStringConvertible {
     public var description: String { "MetricsEndpoint(\(host):\(port))" }
 
     /// Serves until a graceful shutdown.
+    ///
+    /// - Throws: ``ConnectionLimitsError`` for limits out of range, and the errors of binding the address.
     public func run() async throws {
+        try connectionLimits.validate()
         let registry = self.registry
         let router = Router()
         router.get("metrics") { _, _ -> Response in
@@ -67,9 +77,11 @@ public struct MetricsEndpoint: Service, CustomStringConvertible {
         let host = self.host
         let onListening = self.onListening
         let logger = self.logger
+        let limits = self.connectionLimits
         let application = Application(
             router: router,
-            configuration: .init(address: .hostname(host, port: port)),
+            server: limits.http1Server(logger: logger),
+            configuration: limits.applicationConfiguration(address: .hostname(host, port: port), logger: logger),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
                 logger.info("serving metrics", metadata: ["url": "http://\(host):\(bound)/metrics"])

@@ -21,9 +21,11 @@ public import ServiceLifecycle
 /// - **Failures** don't stop it: a failed run is logged, counted (`coinpipe_runs_total{status="failed"}`),
 ///   and the next tick runs as usual.
 /// - **Stopping**: as a swift-service-lifecycle `Service`, a graceful shutdown (SIGTERM/SIGINT in a
-///   `ServiceGroup`) ends the wait for the next tick at once and lets a run in flight finish; if the group
-///   then cancels (its `maximumGracefulShutdownDuration` passed), the run in flight is interrupted and its
-///   manifest says `partial`, so the run folder still verifies.
+///   `ServiceGroup`) ends the wait for the next tick at once and lets a run in flight finish. After
+///   ``Configuration/stopTimeout`` the scheduler interrupts that run itself and returns, so the services
+///   that stop after it (the metrics endpoint) still stop gracefully; a group that cancels (its
+///   `maximumGracefulShutdownDuration` passed) interrupts it too. An interrupted run's manifest says
+///   `partial`, so the run folder still verifies.
 ///
 /// ```swift
 /// let scheduler = CollectionScheduler(
@@ -45,18 +47,24 @@ public struct CollectionScheduler: Service, CustomStringConvertible {
         public var tickOffsetSeconds: Int
         /// The longest time between two reads of key/info (1 h by default).
         public var keyInfoRefresh: ScheduleInterval
+        /// How long a run in flight may go on once a graceful shutdown has begun before the scheduler
+        /// interrupts it (and it is marked partial). `nil` (the default) lets it finish unless the group
+        /// cancels. Measured on the continuous clock, not on the injected wall clock.
+        public var stopTimeout: Duration?
 
         /// Creates a configuration.
         public init(
             every: ScheduleInterval,
             infoEvery: ScheduleInterval = ScheduleInterval(seconds: 86_400),
             tickOffsetSeconds: Int = 5,
-            keyInfoRefresh: ScheduleInterval = ScheduleInterval(seconds: 3_600)
+            keyInfoRefresh: ScheduleInterval = ScheduleInterval(seconds: 3_600),
+            stopTimeout: Duration? = nil
         ) {
             self.every = every
             self.infoEvery = infoEvery
             self.tickOffsetSeconds = tickOffsetSeconds
             self.keyInfoRefresh = keyInfoRefresh
+            self.stopTimeout = stopTimeout
         }
     }
 
@@ -160,7 +168,7 @@ public struct CollectionScheduler: Service, CustomStringConvertible {
             )
             let outcome: ScheduledRunOutcome
             do {
-                outcome = try await work.collect(withInfo: withInfo)
+                outcome = try await collect(withInfo: withInfo)
             } catch {
                 // The collector wrote the interrupted run's manifest as partial.
                 record(
@@ -239,6 +247,32 @@ public struct CollectionScheduler: Service, CustomStringConvertible {
     }
 
     // MARK: - Steps
+
+    /// Runs one collection; once a graceful shutdown has begun, it has ``Configuration/stopTimeout`` to
+    /// finish before it is cancelled (the work then throws, and its run folder is marked partial).
+    private func collect(withInfo: Bool) async throws -> ScheduledRunOutcome {
+        let work = self.work
+        guard let stopTimeout = configuration.stopTimeout else { return try await work.collect(withInfo: withInfo) }
+        return try await withThrowingTaskGroup(of: ScheduledRunOutcome?.self) { group in
+            group.addTask { try await work.collect(withInfo: withInfo) }
+            group.addTask {
+                try await gracefulShutdown()
+                try await Task.sleep(for: stopTimeout)
+                return nil
+            }
+            // The first child to finish decides: the run's outcome (the timer is then cancelled), or the
+            // timer (the run is then cancelled, and its CancellationError ends the group).
+            while let result = try await group.next() {
+                if let outcome = result {
+                    group.cancelAll()
+                    return outcome
+                }
+                logger.notice("the run in flight did not finish within the stop timeout: interrupting it")
+                group.cancelAll()
+            }
+            throw CancellationError()
+        }
+    }
 
     /// Sleeps until `date`; `false` when the schedule must stop (graceful shutdown or cancellation).
     private func sleep(until date: Date) async -> Bool {

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Scheduler
+import ServerLimits
 
 /// `--every` and its companions: run `collect` on a schedule.
 struct ScheduleOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Collect on a schedule until SIGINT/SIGTERM: 90s, 5m, 1h, 1h30m… (at least 1m; ticks fall at :05 past the minute).",
+            "Collect on a schedule until SIGINT/SIGTERM: 90s, 5m, 1h, 1h30m… (at least 1m; ticks fall at :05 past the minute, see --tick-offset).",
             valueName: "duration"
         )
     )
@@ -23,12 +24,45 @@ struct ScheduleOptions: ParsableArguments {
 
     @Option(
         name: .long,
+        help: ArgumentHelp(
+            "With --every: the second past the minute that ticks fall on (0 to 59; CMC refreshes on the minute).",
+            valueName: "seconds"
+        )
+    )
+    var tickOffset: Int = 5
+
+    @Option(
+        name: .long,
         help: ArgumentHelp("With --every: serve Prometheus metrics at http://HOST:PORT/metrics.", valueName: "port")
     )
     var metricsPort: Int?
 
     @Option(name: .long, help: ArgumentHelp("The address the metrics endpoint binds.", valueName: "host"))
     var metricsHost: String = "127.0.0.1"
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Close a new metrics connection that has not sent a complete request head within this many seconds.",
+            valueName: "seconds"
+        )
+    )
+    var metricsHeaderTimeout: Double = ConnectionLimitOptions.defaults.headerTimeout.seconds
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Close a metrics connection that sends no request for this many seconds.",
+            valueName: "seconds"
+        )
+    )
+    var metricsIdleTimeout: Double = ConnectionLimitOptions.defaults.idleTimeout.seconds
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Serve at most this many metrics connections at once.", valueName: "n")
+    )
+    var metricsMaxConnections: Int = ConnectionLimitOptions.defaults.maxConnections
 
     @Option(
         name: .long,
@@ -55,12 +89,20 @@ struct ScheduleOptions: ParsableArguments {
         guard let info = ScheduleInterval(parsing: infoEvery), info >= .minute else {
             throw ValidationError("--info-every takes a duration of at least 1m such as 6h or 24h, not '\(infoEvery)'.")
         }
+        guard (0...59).contains(tickOffset) else {
+            throw ValidationError("--tick-offset must be between 0 and 59 seconds, not \(tickOffset).")
+        }
         guard ScheduleInterval(parsing: stopTimeout) != nil else {
             throw ValidationError("--stop-timeout takes a duration such as 30s or 5m, not '\(stopTimeout)'.")
         }
         if let metricsPort, !(1...65_535).contains(metricsPort) {
             throw ValidationError("--metrics-port must be between 1 and 65535.")
         }
+        try ConnectionLimitOptions.check(
+            headerTimeout: (metricsHeaderTimeout, "--metrics-header-timeout"),
+            idleTimeout: (metricsIdleTimeout, "--metrics-idle-timeout"),
+            maxConnections: (metricsMaxConnections, "--metrics-max-connections")
+        )
     }
 
     /// The schedule, when `--every` is given (after validation).
@@ -68,7 +110,18 @@ struct ScheduleOptions: ParsableArguments {
         guard let every = every.flatMap(ScheduleInterval.init(parsing:)) else { return nil }
         return CollectionScheduler.Configuration(
             every: every,
-            infoEvery: ScheduleInterval(parsing: infoEvery) ?? ScheduleInterval(seconds: 86_400)
+            infoEvery: ScheduleInterval(parsing: infoEvery) ?? ScheduleInterval(seconds: 86_400),
+            tickOffsetSeconds: tickOffset,
+            stopTimeout: stopTimeoutDuration
+        )
+    }
+
+    /// The metrics endpoint's timeouts and connection limit (after validation).
+    var metricsConnectionLimits: ConnectionLimits {
+        ConnectionLimits(
+            headerTimeout: .seconds(metricsHeaderTimeout),
+            idleTimeout: .seconds(metricsIdleTimeout),
+            maxConnections: metricsMaxConnections
         )
     }
 

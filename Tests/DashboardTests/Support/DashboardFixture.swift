@@ -9,6 +9,7 @@ import Logging
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
+import ServerLimits
 import Store
 import Testing
 
@@ -89,6 +90,7 @@ struct DashboardFixture: Sendable {
     /// Copies the fixture into a fresh temporary directory and runs a dashboard over it on a free port.
     static func withServer<T: Sendable>(
         host: String? = nil,
+        connectionLimits: ConnectionLimits = ConnectionLimits(),
         _ body: (DashboardFixture, Client) async throws -> T
     ) async throws -> T {
         let fixture = try await get()
@@ -103,6 +105,7 @@ struct DashboardFixture: Sendable {
             outputRoot: out
         )
         configuration.port = 0
+        configuration.connectionLimits = connectionLimits
         if let host { configuration.host = host }
         return try await withDashboard(configuration, logger: testLogger) { running in
             try await body(copy, Client(running: running))
