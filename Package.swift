@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CMCClient", targets: ["CMCClient"]),
         .library(name: "CMCEmulator", targets: ["CMCEmulator"]),
         .library(name: "Collector", targets: ["Collector"]),
+        .library(name: "Store", targets: ["Store"]),
         .library(name: "Scheduler", targets: ["Scheduler"]),
         .library(name: "Dashboard", targets: ["Dashboard"]),
         .library(name: "ServerLimits", targets: ["ServerLimits"]),
@@ -126,6 +127,7 @@ let package = Package(
             dependencies: [
                 "ServerLimits",
                 "CMCModels",
+                "Collector",
                 "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,4 +1,5 @@
 import CMCModels
+import Collector
 import Foundation
 import Store
 import Testing
@@ -151,21 +152,21 @@ import Testing
     }
 
     @Test func sniffsOnlyRasterImages() {
-        #expect(ImageSniffer.contentType(of: PlaceholderLogo.png) == "image/png")
-        #expect(ImageSniffer.contentType(of: Data([0xFF, 0xD8, 0xFF, 0xE0])) == "image/jpeg")
-        #expect(ImageSniffer.contentType(of: Data("GIF89a....".utf8)) == "image/gif")
-        #expect(ImageSniffer.contentType(of: Data("RIFF\0\0\0\0WEBPVP8 ".utf8)) == "image/webp")
-        #expect(ImageSniffer.contentType(of: Data("<svg onload=alert(1)>".utf8)) == nil)
-        #expect(ImageSniffer.contentType(of: Data("<html>".utf8)) == nil)
-        #expect(ImageSniffer.contentType(of: Data()) == nil)
+        #expect(ImageFormat.sniff(PlaceholderLogo.png)?.contentType == "image/png")
+        #expect(ImageFormat.sniff(Data([0xFF, 0xD8, 0xFF, 0xE0]))?.contentType == "image/jpeg")
+        #expect(ImageFormat.sniff(Data("GIF89a....".utf8))?.contentType == "image/gif")
+        #expect(ImageFormat.sniff(Data("RIFF\0\0\0\0WEBPVP8 ".utf8))?.contentType == "image/webp")
+        #expect(ImageFormat.sniff(Data("<svg onload=alert(1)>".utf8))?.contentType == nil)
+        #expect(ImageFormat.sniff(Data("<html>".utf8))?.contentType == nil)
+        #expect(ImageFormat.sniff(Data())?.contentType == nil)
     }
 
     @Test func runFolderNamesNeverLeaveTheRoot() {
-        #expect(RunFolderName.uuid("6F1C2A4E-3B7D-4E8A-9C1F-2D3E4F5A6B7C") == "6f1c2a4e-3b7d-4e8a-9c1f-2d3e4f5a6b7c")
-        #expect(RunFolderName.uuid("../etc") == nil)
-        #expect(RunFolderName.isSafe("2024-05-01_run.1"))
-        #expect(!RunFolderName.isSafe(".."))
-        #expect(!RunFolderName.isSafe("a/b"))
-        #expect(!RunFolderName.isSafe(""))
+        #expect(RunID("6F1C2A4E-3B7D-4E8A-9C1F-2D3E4F5A6B7C")?.description == "6f1c2a4e-3b7d-4e8a-9c1f-2d3e4f5a6b7c")
+        #expect(RunID("../etc") == nil)
+        #expect(RunFolder.isSafeName("2024-05-01_run.1"))
+        #expect(!RunFolder.isSafeName(".."))
+        #expect(!RunFolder.isSafeName("a/b"))
+        #expect(!RunFolder.isSafeName(""))
     }
 }

@@ -9,6 +9,9 @@ public enum ImageFormat: String, Sendable, Hashable, CaseIterable {
     /// `RIFF` + 4 length bytes + `WEBP`.
     case webp
 
+    /// The media type to serve it with: `image/png`, `image/jpeg`, `image/gif` or `image/webp`.
+    public var contentType: String { "image/" + rawValue }
+
     /// The fewest bytes ``sniff(_:)`` needs to recognize every format.
     public static let sniffLength = 12
 

@@ -138,7 +138,7 @@ public struct Collector: Sendable {
         manifest.endedAt = nil
         try writeManifest(manifest, to: folder)
 
-        let existingRaw = resuming ? Self.existingFiles(in: folder, under: "raw").count : 0
+        let existingRaw = resuming ? Self.existingFiles(in: folder, under: RunFolder.rawDirectory).count : 0
         let recorder = RunRecorder(
             startManifest: manifest,
             exchangesBefore: await client.exchanges.all.count,
@@ -211,11 +211,11 @@ public struct Collector: Sendable {
         resuming: Bool,
         logger: Logger
     ) async throws -> [Int]? {
-        if resuming, let data = Self.completeJSON(folder, "data.json") {
+        if resuming, let data = Self.completeJSON(folder, RunFolder.dataFileName) {
             let decoded = try? CMCJSON.makeDecoder().decode(DecodedList<Listing>.self, from: data)
             if let decoded {
                 counts.coins = decoded.items.count + decoded.diagnostics.count
-                await recorder.add(try folder.record(for: "data.json"))
+                await recorder.add(try folder.record(for: RunFolder.dataFileName))
                 logger.info(
                     "resuming: data.json is complete; listings are not fetched again",
                     metadata: ["coins": "\(counts.coins)"]
@@ -248,7 +248,7 @@ public struct Collector: Sendable {
             )
             return nil
         }
-        await recorder.add(try folder.write(merged.json, to: "data.json"))
+        await recorder.add(try folder.write(merged.json, to: RunFolder.dataFileName))
         counts.coins = merged.count
         await recorder.diagnose(snapshot.diagnostics, endpoint: CMCEndpoint.Path.listingsLatest)
         let reconciliation = snapshot.reconciliation
@@ -295,12 +295,12 @@ public struct Collector: Sendable {
             return LogoJob(coinID: info.id, url: LogoURL.resized(url, to: logoSize))
         }
         var infos: [Int: CoinInfo] = [:]
-        if resuming, let data = Self.completeJSON(folder, "info.json"),
+        if resuming, let data = Self.completeJSON(folder, RunFolder.infoFileName),
             let decoded = try? CMCJSON.makeDecoder().decode(DecodedMap<CoinInfo>.self, from: data),
             Set(decoded.allItems.map(\.id)).isSuperset(of: wanted)
         {
             for item in decoded.allItems { infos[item.id] = item }
-            await recorder.add(try folder.record(for: "info.json"))
+            await recorder.add(try folder.record(for: RunFolder.infoFileName))
             for id in wanted { if let item = infos[id], let job = job(for: item) { logo(job) } }
             logger.info("resuming: info.json is complete; metadata is not fetched again")
         } else {
@@ -334,7 +334,7 @@ public struct Collector: Sendable {
             let collected = await bodies.bodies
             if !collected.isEmpty {
                 let merged = try RawJSONMerge.mergeDataObjects(collected)
-                await recorder.add(try folder.write(merged.json, to: "info.json"))
+                await recorder.add(try folder.write(merged.json, to: RunFolder.infoFileName))
             }
             for item in await bodies.items { infos[item.id] = item }
             progress.finished(.info, summary: "\(infos.count) of \(wanted.count) coins")
@@ -471,11 +471,12 @@ public struct Collector: Sendable {
                 lines.append(try encoder.encode(diagnostic))
                 lines.append(0x0A)
             }
-            await recorder.add(try folder.write(lines, to: "diagnostics.jsonl"))
+            await recorder.add(try folder.write(lines, to: RunFolder.diagnosticsFileName))
         }
         // Files already on disk from an earlier attempt of this run (when resuming) are recorded too.
         var files = await recorder.files
-        for path in Self.existingFiles(in: folder, under: nil) where files[path] == nil && path != "manifest.json" {
+        for path in Self.existingFiles(in: folder, under: nil)
+        where files[path] == nil && path != RunFolder.manifestFileName {
             files[path] = try folder.record(for: path)
         }
         if interrupted {
@@ -511,7 +512,7 @@ public struct Collector: Sendable {
     }
 
     private func writeManifest(_ manifest: RunManifest, to folder: RunFolder) throws {
-        _ = try folder.write(try manifest.encoded(), to: "manifest.json", durable: true)
+        _ = try folder.write(try manifest.encoded(), to: RunFolder.manifestFileName, durable: true)
     }
 
     /// The bytes of a file when it holds one complete JSON document.
@@ -525,7 +526,7 @@ public struct Collector: Sendable {
     static func existingFiles(in folder: RunFolder, under subfolder: String?) -> [String] {
         let prefix = subfolder.map { $0 + "/" } ?? ""
         return ((try? folder.listFiles()) ?? []).filter { path in
-            path.hasPrefix(prefix) && !path.split(separator: "/").contains { $0.hasPrefix(".tmp-") }
+            path.hasPrefix(prefix) && !path.split(separator: "/").contains { $0.hasPrefix(RunFolder.temporaryPrefix) }
         }
     }
 
@@ -544,7 +545,7 @@ public struct Collector: Sendable {
         guard let enumerator = FileManager.default.enumerator(at: folder.url, includingPropertiesForKeys: nil) else {
             return
         }
-        for case let url as URL in enumerator where url.lastPathComponent.hasPrefix(".tmp-") {
+        for case let url as URL in enumerator where url.lastPathComponent.hasPrefix(RunFolder.temporaryPrefix) {
             try FileManager.default.removeItem(at: url)
         }
     }

@@ -20,6 +20,26 @@ public struct RunFolder: Sendable {
     public static let rawDirectory = "raw"
     /// The manifest's file name, `manifest.json`.
     public static let manifestFileName = "manifest.json"
+    /// The listings file, `data.json` (the original script's name and shape).
+    public static let dataFileName = "data.json"
+    /// The metadata file, `info.json`.
+    public static let infoFileName = "info.json"
+    /// Per-item decoding diagnostics, `diagnostics.jsonl`.
+    public static let diagnosticsFileName = "diagnostics.jsonl"
+
+    /// Whether a run folder's name read from elsewhere (a store row; the original script's folders may be
+    /// named anything) is a safe single path component: 1–128 ASCII letters, digits, `-`, `_` or `.`, not
+    /// starting with a dot (so never `..`, never a separator).
+    ///
+    /// - Parameter name: The folder name.
+    /// - Returns: `true` when it may be appended to an output root.
+    public static func isSafeName(_ name: String) -> Bool {
+        (1...128).contains(name.utf8.count) && !name.hasPrefix(".")
+            && name.utf8.allSatisfy { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == 0x2D || byte == 0x5F || byte == 0x2E
+            }
+    }
     /// The prefix of temporary files; a file with it that outlives a write is a leftover.
     public static let temporaryPrefix = FileIO.temporaryPrefix
 

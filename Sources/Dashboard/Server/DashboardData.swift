@@ -1,3 +1,4 @@
+import Collector
 import Foundation
 import Store
 
@@ -115,9 +116,9 @@ struct DashboardData: Sendable {
 
     /// The manifest of a run folder under the output root, when `id` is a UUID and the file exists.
     func manifestURL(runID id: String) -> URL? {
-        guard let canonical = RunFolderName.uuid(id) else { return nil }
+        guard let canonical = RunID(id)?.description else { return nil }
         for name in [canonical, canonical.uppercased()] {
-            let url = configuration.outputRoot.appending(path: name).appending(path: "manifest.json")
+            let url = configuration.outputRoot.appending(path: name).appending(path: RunFolder.manifestFileName)
             if FileManager.default.isReadableFile(atPath: url.path(percentEncoded: false)) { return url }
         }
         return nil
@@ -125,14 +126,14 @@ struct DashboardData: Sendable {
 
     /// The newest stored logo of a coin whose bytes are a raster image, with its content type.
     func logo(coinID: Int) async throws -> (data: Data, contentType: String)? {
-        for runID in try await store.logoRunIDs(coinID: coinID) where RunFolderName.isSafe(runID) {
+        for runID in try await store.logoRunIDs(coinID: coinID) where RunFolder.isSafeName(runID) {
             let url = configuration.outputRoot.appending(path: runID).appending(path: "Images")
                 .appending(path: "\(coinID).png")
             let path = url.path(percentEncoded: false)
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
                 let size = attributes[.size] as? Int, size <= 4 << 20,
                 let data = FileManager.default.contents(atPath: path),
-                let type = ImageSniffer.contentType(of: data)
+                let type = ImageFormat.sniff(data)?.contentType
             else { continue }
             return (data, type)
         }

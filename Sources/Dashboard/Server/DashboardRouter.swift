@@ -1,3 +1,4 @@
+import Collector
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -205,7 +206,7 @@ struct DashboardRouter: Sendable {
 
     private func manifest(_ context: BasicRequestContext) throws -> Response {
         let text = context.parameters.get("id") ?? ""
-        guard RunFolderName.uuid(text) != nil else {
+        guard RunID(text) != nil else {
             throw DashboardError.badRequest("a run id is a UUID.")
         }
         guard let url = data.manifestURL(runID: text),
@@ -244,7 +245,7 @@ struct DashboardRouter: Sendable {
     private func manifestLinks(_ runs: [StoredRun]) -> [String: String] {
         var links: [String: String] = [:]
         for run in runs {
-            if let canonical = RunFolderName.uuid(run.id), data.manifestURL(runID: run.id) != nil {
+            if let canonical = RunID(run.id)?.description, data.manifestURL(runID: run.id) != nil {
                 links[run.id] = "/runs/\(canonical)/manifest.json"
             }
         }
