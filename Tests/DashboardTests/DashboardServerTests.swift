@@ -384,7 +384,7 @@ import Testing
             let stored = try await withRunStore(
                 .sqlite(path: fixture.root.appending(path: "raw_data/coinpipe.sqlite").path),
                 logger: testLogger,
-                create: false
+                access: .readOnly
             ) { store in try await store.logoRunIDs(coinID: coin.id) }
             let newest = try #require(stored.first)
             let file = fixture.root.appending(path: "raw_data/\(newest)/Images/\(coin.id).png")

@@ -60,7 +60,7 @@ public enum RunLoader {
     ///   - url: The store, or `.none`.
     ///   - logger: Receives one line per load and a warning per problem found in the folder.
     /// - Returns: What the load did, or `nil` for `.none`.
-    /// - Throws: What ``withRunStore(_:logger:create:_:)`` throws, and what loading into an open store throws.
+    /// - Throws: What ``withRunStore(_:logger:access:_:)`` throws, and what loading into an open store throws.
     public static func load(folder: URL, into url: StoreURL, logger: Logger) async throws -> LoadReport? {
         if case .none = url { return nil }
         return try await withRunStore(url, logger: logger) { store in
