@@ -256,6 +256,8 @@ let package = Package(
             dependencies: [
                 "coinpipe",
                 "CMCEmulator",
+                "Store",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

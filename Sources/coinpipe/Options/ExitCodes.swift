@@ -10,4 +10,7 @@ extension ExitCode {
     static let partial = ExitCode(3)
     /// The run folder was written, but loading it into the store failed (`coinpipe load` can load it later).
     static let storeFailed = ExitCode(4)
+    /// The store's schema version is not this CoinPipe's: a newer CoinPipe migrated it (upgrade CoinPipe), a
+    /// query found an older one (`coinpipe load` migrates it), or its migrations differ from this build's.
+    static let storeSchema = ExitCode(5)
 }
