@@ -281,6 +281,8 @@ let package = Package(
             dependencies: [
                 "coinpipe",
                 "CMCEmulator",
+                "Store",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

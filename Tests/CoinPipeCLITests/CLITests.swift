@@ -224,24 +224,45 @@ func startCoinPipe(_ arguments: [String], environment: [String: String]) throws 
 
 /// Runs the binary to completion on a thread outside Swift's cooperative pool, so that waiting for it
 /// never starves the in-process emulator it talks to.
-func runCoinPipe(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandResult {
+///
+/// With a `timeout`, a process still running after that many seconds is sent SIGTERM (so a command that should
+/// have failed at once, such as `serve` on a bad store, fails the test instead of hanging it).
+func runCoinPipe(
+    _ arguments: [String],
+    environment: [String: String] = [:],
+    as user: TestUser = .current,
+    timeout: TimeInterval? = nil
+) async throws -> CommandResult {
     try await withCheckedThrowingContinuation { continuation in
         DispatchQueue.global().async {
-            continuation.resume(with: Result { try runCoinPipeBlocking(arguments, environment: environment) })
+            continuation.resume(
+                with: Result {
+                    try runCoinPipeBlocking(arguments, environment: environment, as: user, timeout: timeout)
+                }
+            )
         }
     }
 }
 
-func runCoinPipeBlocking(_ arguments: [String], environment: [String: String]) throws -> CommandResult {
-    let process = makeCoinPipeProcess(arguments, environment: environment)
+func runCoinPipeBlocking(
+    _ arguments: [String],
+    environment: [String: String],
+    as user: TestUser = .current,
+    timeout: TimeInterval? = nil
+) throws -> CommandResult {
+    let process = makeCoinPipeProcess(arguments, environment: environment, as: user)
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    let pid = process.processIdentifier
+    let stop = DispatchWorkItem { kill(pid, SIGTERM) }
+    if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: stop) }
     let errorData = ReadAll(err.fileHandleForReading)
     let outputData = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    stop.cancel()
     return CommandResult(
         status: process.terminationStatus,
         stdout: String(decoding: outputData, as: UTF8.self),
@@ -249,11 +270,44 @@ func runCoinPipeBlocking(_ arguments: [String], environment: [String: String]) t
     )
 }
 
-/// The binary with `arguments`, a minimal environment (PATH, LOG_LEVEL=warning) plus `environment`.
-func makeCoinPipeProcess(_ arguments: [String], environment: [String: String]) -> Process {
+/// Who runs the binary.
+enum TestUser: Sendable, CustomStringConvertible {
+    /// The user running the tests.
+    case current
+    /// `nobody` (uid and gid 65534, no supplementary groups), through setpriv(1): a user for whom `chmod`
+    /// counts when the tests run as root. Only for ``available``.
+    case nobody
+
+    /// The users a test can run the binary as: the current one, and `nobody` when the tests run as root and
+    /// setpriv(1) is installed.
+    static var available: [TestUser] {
+        getuid() == 0 && FileManager.default.isExecutableFile(atPath: setpriv) ? [.current, .nobody] : [.current]
+    }
+
+    static let setpriv = "/usr/bin/setpriv"
+
+    var description: String {
+        switch self {
+        case .current: "uid \(getuid())"
+        case .nobody: "nobody"
+        }
+    }
+}
+
+/// The binary with `arguments`, a minimal environment (PATH, LOG_LEVEL=warning) plus `environment`, run as
+/// `user`.
+func makeCoinPipeProcess(_ arguments: [String], environment: [String: String], as user: TestUser = .current) -> Process
+{
     let process = Process()
-    process.executableURL = coinPipeExecutable()
-    process.arguments = arguments
+    switch user {
+    case .current:
+        process.executableURL = coinPipeExecutable()
+        process.arguments = arguments
+    case .nobody:
+        process.executableURL = URL(fileURLWithPath: TestUser.setpriv)
+        process.arguments =
+            ["--reuid=65534", "--regid=65534", "--clear-groups", coinPipeExecutable().path] + arguments
+    }
     var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LOG_LEVEL": "warning"]
     env.merge(environment) { $1 }
     process.environment = env

@@ -384,7 +384,7 @@ import Testing
             let stored = try await withRunStore(
                 .sqlite(path: fixture.root.appending(path: "raw_data/coinpipe.sqlite").path),
                 logger: testLogger,
-                create: false
+                access: .readOnly
             ) { store in try await store.logoRunIDs(coinID: coin.id) }
             let newest = try #require(stored.first)
             let file = fixture.root.appending(path: "raw_data/\(newest)/Images/\(coin.id).png")
@@ -395,6 +395,51 @@ import Testing
             #expect(missing.headers["content-type"] == "image/png")
             #expect(missing.bytes == PlaceholderLogo.png)
             #expect(try await client.get("/logos/abc.png").status == 400)
+        }
+    }
+
+    // MARK: - Read-only store
+
+    /// The store file 0444 in a folder 0555: every page and API answer is served, and the folder is unchanged
+    /// afterwards (no `-wal` or `-shm`, the store's bytes and modification time), which also holds when the
+    /// tests run as root (for whom `chmod` changes nothing).
+    @Test func servesAReadOnlyStoreAndWritesNothing() async throws {
+        try await DashboardFixture.withCopy { fixture, out in
+            let store = out.appending(path: "coinpipe.sqlite").path
+            let fileManager = FileManager.default
+            #expect(!fileManager.fileExists(atPath: store + "-wal"))
+            try fileManager.setAttributes([.posixPermissions: 0o444], ofItemAtPath: store)
+            try fileManager.setAttributes([.posixPermissions: 0o555], ofItemAtPath: out.path)
+            defer { try? fileManager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: out.path) }
+            let before = try StoreFolderState(out)
+            try await withDashboard(DashboardFixture.configuration(out: out), logger: testLogger) { running throws in
+                let client = Client(running: running)
+                let coin = try #require(fixture.coins.first)
+                for path in [
+                    "/", "/coins/\(coin.id)", "/runs", "/logos/\(coin.id).png", "/api/latest", "/api/runs",
+                    "/api/coins/\(coin.id)", "/api/coins/\(coin.id)/history",
+                ] {
+                    #expect(try await client.get(path).status == 200, "\(path)")
+                }
+                #expect(try await client.get("/api/runs").text.contains(fixture.runFolders[0]))
+            }
+            #expect(try StoreFolderState(out) == before)
+        }
+    }
+
+    /// An empty store file is refused before the server starts, and stays empty.
+    @Test func refusesAnEmptyStore() async throws {
+        try await DashboardFixture.withCopy { _, out in
+            let store = out.appending(path: "coinpipe.sqlite").path
+            try FileManager.default.removeItem(atPath: store)
+            #expect(FileManager.default.createFile(atPath: store, contents: Data()))
+            await #expect {
+                try await withDashboard(DashboardFixture.configuration(out: out), logger: testLogger) { _ in }
+            } throws: { error in
+                (error as? StoreError)?.code == .emptyStore
+            }
+            #expect(try FileManager.default.attributesOfItem(atPath: store)[.size] as? Int == 0)
+            #expect(!FileManager.default.fileExists(atPath: store + "-wal"))
         }
     }
 
@@ -446,5 +491,20 @@ import Testing
                 #expect(!reached, "reachable on \(address)")
             }
         }
+    }
+}
+
+/// The file names of an output root, and the store's bytes and modification time.
+struct StoreFolderState: Equatable {
+    var names: [String]
+    var bytes: Data?
+    var modified: Date?
+
+    init(_ out: URL) throws {
+        let fileManager = FileManager.default
+        names = try fileManager.contentsOfDirectory(atPath: out.path).sorted()
+        let store = out.appending(path: "coinpipe.sqlite").path
+        bytes = fileManager.contents(atPath: store)
+        modified = try fileManager.attributesOfItem(atPath: store)[.modificationDate] as? Date
     }
 }

@@ -50,7 +50,12 @@ struct PostgresStoreTests {
             }
             try await PostgresTestServer.withDatabase { settings in
                 try await withPostgresRunStore(settings, logger: testLogger) { store throws in
-                    try await PostgresMigrator.migrate(client: store.client, upTo: version, logger: testLogger)
+                    try await PostgresMigrator.migrate(
+                        client: store.client,
+                        upTo: version,
+                        store: settings.description,
+                        logger: testLogger
+                    )
                     #expect(try await store.schemaVersion() == version)
                     _ = try await RunLoader.load(folder: folder, into: store, logger: testLogger)
                 }
@@ -189,6 +194,131 @@ struct PostgresStoreTests {
                     #expect(try await store.schemaVersion() == StoreSchema.currentVersion)
                 }
             }
+        }
+    }
+
+    // MARK: - Read-only
+
+    /// A read-only open of an empty database says it is empty and creates nothing, not even
+    /// `schema_migrations`.
+    @Test func readOnlyRefusesAnEmptyDatabaseAndCreatesNothing() async throws {
+        try await PostgresTestServer.withDatabase { settings in
+            let error = try await readOnlyFailure(settings)
+            #expect(error.code == .emptyStore)
+            #expect(error.message.contains("the store \(settings) is empty: load runs first"))
+            #expect(try await schema(settings).isEmpty)
+            #expect(try await tableCount(settings) == 0)
+        }
+    }
+
+    /// A read-only open of an older schema does not migrate it; a read-write open then does.
+    @Test(arguments: 1..<StoreSchema.currentVersion)
+    func readOnlyDoesNotMigrateAnOlderSchema(_ version: Int) async throws {
+        try await PostgresTestServer.withDatabase { settings in
+            try await withPostgresRunStore(settings, logger: testLogger) { store in
+                try await PostgresMigrator.migrate(
+                    client: store.client,
+                    upTo: version,
+                    store: settings.description,
+                    logger: testLogger
+                )
+            }
+            let before = try await schema(settings)
+            let error = try await readOnlyFailure(settings)
+            #expect(error.code == .schemaTooOld)
+            #expect(
+                error.message.contains(
+                    "has schema version \(version), this CoinPipe needs \(StoreSchema.currentVersion); "
+                        + "run `coinpipe load`"
+                )
+            )
+            #expect(try await schema(settings) == before)
+            try await withRunStore(.postgres(settings), logger: testLogger) { store throws in
+                #expect(try await store.schemaVersion() == StoreSchema.currentVersion)
+            }
+        }
+    }
+
+    /// A read-only open of a database a newer CoinPipe migrated is refused with both versions.
+    @Test func readOnlyRefusesANewerSchema() async throws {
+        try await PostgresTestServer.withDatabase { settings in
+            try await withRunStore(.postgres(settings), logger: testLogger) { _ in }
+            try await withPostgresRunStore(settings, logger: testLogger) { store in
+                _ = try await store.client.query(
+                    "INSERT INTO schema_migrations (version, name, checksum) VALUES (99, 'v99-future', 'x')",
+                    logger: testLogger
+                ).collect()
+            }
+            let error = try await readOnlyFailure(settings)
+            #expect(error.code == .schemaTooNew)
+            #expect(error.message.contains("has schema version 99, newer than this CoinPipe's"))
+        }
+    }
+
+    /// A database with other tables only is not a store.
+    @Test func readOnlyRefusesAnotherApplicationsDatabase() async throws {
+        try await PostgresTestServer.withDatabase { settings in
+            try await withPostgresRunStore(settings, logger: testLogger) { store in
+                _ = try await store.client.query("CREATE TABLE notes (body text)", logger: testLogger).collect()
+            }
+            #expect(try await readOnlyFailure(settings).code == .notAStore)
+        }
+    }
+
+    /// A read-only store reads, refuses a load, and its sessions refuse any write.
+    @Test func readOnlyReadsAndWritesNothing() async throws {
+        try await withTemporaryDirectory { directory in
+            let folder = try RunFolderFixture.writeCoinPipeRun(
+                root: directory,
+                runID: "run-a",
+                startedAt: StoreScenarios.t1,
+                coins: StoreScenarios.threeCoins(time: StoreScenarios.t1)
+            )
+            try await PostgresTestServer.withDatabase { settings in
+                _ = try await RunLoader.load(folder: folder, into: .postgres(settings), logger: testLogger)
+                try await withRunStore(.postgres(settings), logger: testLogger, access: .readOnly) { store throws in
+                    #expect(try await store.runs(limit: nil).map(\.id) == ["run-a"])
+                    #expect(try await store.latest(convert: "USD", top: nil).count == 3)
+                    #expect(try await StoreScenarios.exportAll(store).count == 3)
+                    await #expect {
+                        _ = try await RunLoader.load(folder: folder, into: store, logger: testLogger)
+                    } throws: { error in
+                        (error as? StoreError)?.code == .readOnly
+                    }
+                    let postgres = try #require(store as? PostgresRunStore)
+                    await #expect(throws: PSQLError.self) {
+                        _ = try await postgres.client.query("DELETE FROM runs", logger: testLogger).collect()
+                    }
+                }
+                try await withRunStore(.postgres(settings), logger: testLogger) { store throws in
+                    #expect(try await store.runs(limit: nil).count == 1)
+                }
+            }
+        }
+    }
+
+    /// The error of opening the database read-only.
+    private func readOnlyFailure(_ settings: PostgresSettings) async throws -> StoreError {
+        do {
+            try await withRunStore(.postgres(settings), logger: testLogger, access: .readOnly) { _ in }
+        } catch let error as StoreError {
+            return error
+        }
+        Issue.record("opening \(settings) read-only succeeded")
+        return StoreError(.database, "")
+    }
+
+    /// The number of tables in the public schema.
+    private func tableCount(_ settings: PostgresSettings) async throws -> Int {
+        try await withPostgresRunStore(settings, logger: testLogger) { store in
+            var count = 0
+            for try await number in try await store.client.query(
+                "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public'",
+                logger: testLogger
+            ).decode(Int.self) {
+                count = number
+            }
+            return count
         }
     }
 

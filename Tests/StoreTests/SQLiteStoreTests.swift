@@ -84,7 +84,7 @@ import Testing
         try await withTemporaryDirectory { directory in
             let path = directory.appending(path: "none/coinpipe.sqlite").path
             await #expect {
-                try await withRunStore(.sqlite(path: path), logger: testLogger, create: false) { _ in }
+                try await withRunStore(.sqlite(path: path), logger: testLogger, access: .readOnly) { _ in }
             } throws: { error in
                 (error as? StoreError)?.code == .noStore
             }

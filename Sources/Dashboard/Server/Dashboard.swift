@@ -14,21 +14,25 @@ import Store
 ///
 /// Tests and embedders use ``withDashboard(_:logger:_:)`` instead, which hands over the bound port.
 public enum Dashboard {
-    /// Opens the store and serves until SIGINT or SIGTERM, then shuts down gracefully.
+    /// Opens the store read-only and serves until SIGINT or SIGTERM, then shuts down gracefully.
+    ///
+    /// The store is opened ``StoreAccess/readOnly``: the dashboard creates, migrates and writes nothing, so it
+    /// can run as a user who may only read the store.
     ///
     /// - Parameters:
     ///   - configuration: Where to listen, the store, the output root.
     ///   - logger: Receives the server's messages and request failures.
     ///   - onListening: Called once the port is bound (for example to print the URL).
     /// - Throws: `ConnectionLimitsError` for connection limits out of range, ``StoreError`` when the store
-    ///   cannot be opened (a missing SQLite file is not created), and the errors of binding the address.
+    ///   cannot be opened read-only (it is missing, empty, or at another schema version; see
+    ///   ``StoreAccess/readOnly``), and the errors of binding the address.
     public static func run(
         configuration: DashboardConfiguration,
         logger: Logger,
         onListening: @escaping @Sendable (RunningDashboard) async -> Void = { _ in }
     ) async throws {
         try configuration.connectionLimits.validate()
-        try await withRunStore(configuration.store, logger: logger, create: false) { store in
+        try await withRunStore(configuration.store, logger: logger, access: .readOnly) { store in
             let application = makeApplication(store: store, configuration: configuration, logger: logger) { running in
                 await onListening(running)
             }
@@ -66,7 +70,7 @@ public enum Dashboard {
 /// Runs the dashboard for the duration of `body`, then shuts it down gracefully.
 ///
 /// Binds `configuration.host` and `configuration.port` (pass port `0` for any free port; `body` gets the
-/// real one).
+/// real one). The store is opened ``StoreAccess/readOnly``, as by ``Dashboard/run(configuration:logger:onListening:)``.
 ///
 /// ```swift
 /// try await withDashboard(configuration, logger: logger) { running in
@@ -87,7 +91,7 @@ public func withDashboard<T: Sendable>(
     _ body: (RunningDashboard) async throws -> T
 ) async throws -> T {
     try configuration.connectionLimits.validate()
-    return try await withRunStore(configuration.store, logger: logger, create: false) { store in
+    return try await withRunStore(configuration.store, logger: logger, access: .readOnly) { store in
         let (listening, continuation) = AsyncStream.makeStream(of: RunningDashboard.self)
         let application = Dashboard.makeApplication(store: store, configuration: configuration, logger: logger) {
             running in

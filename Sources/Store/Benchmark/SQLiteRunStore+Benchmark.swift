@@ -5,7 +5,7 @@ extension SQLiteRunStore {
     /// history benchmark's data set. Quotes are inserted run by run, so one coin's rows are spread over the
     /// whole table, as after real loads.
     func generateHistory(runs: Int, coins: Int) async throws {
-        try await writer.write { db in
+        try await writer("generate the history data set").write { db in
             try db.execute(
                 sql: """
                     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)

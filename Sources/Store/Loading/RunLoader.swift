@@ -69,7 +69,7 @@ public enum RunLoader {
     ///   - logger: Receives one line per load and a warning per problem found in the folder.
     ///   - verification: How deeply the folder is checked against its manifest first.
     /// - Returns: What the load did, or `nil` for `.none`.
-    /// - Throws: What ``withRunStore(_:logger:create:_:)`` throws, and what loading into an open store throws.
+    /// - Throws: What ``withRunStore(_:logger:access:_:)`` throws, and what loading into an open store throws.
     public static func load(
         folder: URL,
         into url: StoreURL,

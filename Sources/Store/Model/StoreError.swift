@@ -8,6 +8,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         enum Base: String, Sendable, Hashable {
             case noStore
+            case emptyStore
+            case notAStore
             case notARunFolder
             case unreadableRun
             case runInProgress
@@ -16,15 +18,23 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
             case ambiguousCoin
             case runNotFound
             case schemaTooNew
+            case schemaTooOld
             case migrationChanged
             case invalidArgument
+            case readOnly
             case database
         }
 
         let base: Base
 
-        /// `--store none` was given where a store is needed.
+        /// No store: `--store none` was given where a store is needed, or a read-only command found no SQLite
+        /// file (it never creates one).
         public static let noStore = Code(base: .noStore)
+        /// The store holds no CoinPipe schema yet (an empty SQLite file or PostgreSQL database): load runs first.
+        public static let emptyStore = Code(base: .emptyStore)
+        /// The store holds something else than a CoinPipe store (another application's tables, or a file that
+        /// is not an SQLite database).
+        public static let notAStore = Code(base: .notAStore)
         /// A path holds neither `data.json` nor `manifest.json`.
         public static let notARunFolder = Code(base: .notARunFolder)
         /// A run folder's `data.json`, `info.json` or `manifest.json` could not be read.
@@ -42,10 +52,15 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let runNotFound = Code(base: .runNotFound)
         /// The store was migrated by a newer CoinPipe.
         public static let schemaTooNew = Code(base: .schemaTooNew)
+        /// A read-only command found the store at an older schema version; a loader (`coinpipe load`) migrates
+        /// it.
+        public static let schemaTooOld = Code(base: .schemaTooOld)
         /// An applied migration's SQL differs from this CoinPipe's (migrations are append-only).
         public static let migrationChanged = Code(base: .migrationChanged)
         /// An argument is out of range (for example a negative `--top`).
         public static let invalidArgument = Code(base: .invalidArgument)
+        /// A write was asked of a store opened ``StoreAccess/readOnly``.
+        public static let readOnly = Code(base: .readOnly)
         /// The database reported an error.
         public static let database = Code(base: .database)
 

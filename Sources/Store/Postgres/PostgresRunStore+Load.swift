@@ -8,7 +8,8 @@ extension PostgresRunStore {
     static let quoteBatchSize = 5000
 
     public func load(_ run: PreparedRun, logger: Logger) async throws -> LoadReport {
-        try await database("load run \(run.record.id)") {
+        guard access == .readWrite else { throw StoreError.readOnly(settings.description, "load run \(run.record.id)") }
+        return try await database("load run \(run.record.id)") {
             try await client.withTransaction(logger: logger) { connection in
                 try await Self.write(run, connection: connection, logger: logger)
             }

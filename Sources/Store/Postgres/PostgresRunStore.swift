@@ -4,13 +4,17 @@ import PostgresNIO
 /// A ``RunStore`` in PostgreSQL, through postgres-nio: for teams and for several collectors on several hosts
 /// writing into one history.
 ///
-/// Open it with ``withRunStore(_:logger:create:_:)`` and a `postgres://` ``StoreURL``: that runs the
+/// Open it with ``withRunStore(_:logger:access:_:)`` and a `postgres://` ``StoreURL``: that runs the
 /// `PostgresClient` in a task group for the scope of the closure and migrates the schema (under an advisory
-/// lock) before handing the store over. Loads take a transaction-scoped advisory lock, so concurrent loads of
-/// different runs serialize their coin-identity merges and neither loses nor duplicates a row.
+/// lock) before handing the store over, or, opened read-only, checks the schema version and changes nothing.
+/// Loads take a transaction-scoped advisory lock, so concurrent loads of different runs serialize their
+/// coin-identity merges and neither loses nor duplicates a row.
 public struct PostgresRunStore: RunStore {
     /// The connection settings (``PostgresSettings/description`` hides the password).
     public let settings: PostgresSettings
+
+    /// How the store was opened: read-only stores refuse loads (and their sessions refuse any write).
+    public let access: StoreAccess
 
     let client: PostgresClient
     let logger: Logger
@@ -18,9 +22,10 @@ public struct PostgresRunStore: RunStore {
     /// The advisory lock key of loads ("coinload" as 8 ASCII bytes).
     static let loadLockKey: Int64 = 0x636f_696e_6c6f_6164
 
-    init(client: PostgresClient, settings: PostgresSettings, logger: Logger) {
+    init(client: PostgresClient, settings: PostgresSettings, access: StoreAccess = .readWrite, logger: Logger) {
         self.client = client
         self.settings = settings
+        self.access = access
         self.logger = logger
     }
 
@@ -38,8 +43,11 @@ public struct PostgresRunStore: RunStore {
         return configuration
     }
 
-    /// The client configuration for `settings`.
-    static func configuration(_ settings: PostgresSettings) -> PostgresClient.Configuration {
+    /// The client configuration for `settings`; read-only sessions when `access` is ``StoreAccess/readOnly``.
+    static func configuration(
+        _ settings: PostgresSettings,
+        access: StoreAccess = .readWrite
+    ) -> PostgresClient.Configuration {
         let tls: PostgresClient.Configuration.TLS
         if let configuration = tlsConfiguration(settings) {
             tls = settings.tls == .prefer ? .prefer(configuration) : .require(configuration)
@@ -55,6 +63,9 @@ public struct PostgresRunStore: RunStore {
             tls: tls
         )
         configuration.options.maximumConnections = 4
+        if access == .readOnly {
+            configuration.options.additionalStartupParameters = [("default_transaction_read_only", "on")]
+        }
         return configuration
     }
 

@@ -5,10 +5,14 @@ public import Logging
 
 extension SQLiteRunStore {
     public func load(_ run: PreparedRun, logger: Logger) async throws -> LoadReport {
+        let writer = try self.writer("load run \(run.record.id)")
         do {
             return try await writer.write { db in try Self.write(run, into: db, logger: logger) }
         } catch let error as DatabaseError {
-            throw StoreError(.database, "cannot load run \(run.record.id) into \(path): \(error)")
+            throw StoreError(
+                .database,
+                "cannot load run \(run.record.id) into \(path): \(SQLiteFailure.describe(error))."
+            )
         }
     }
 

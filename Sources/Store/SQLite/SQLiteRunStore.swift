@@ -4,63 +4,88 @@ import Logging
 
 /// A ``RunStore`` in an SQLite file, through GRDB: the default store (`sqlite:<out>/coinpipe.sqlite`).
 ///
-/// The file is opened in WAL mode (readers never wait for a loading collector) with a busy timeout, so several
-/// CoinPipe processes on one machine can share it. Opening migrates the schema with GRDB's `DatabaseMigrator`.
+/// Opened ``StoreAccess/readWrite`` (by the loaders), the file is created when missing, put in WAL mode
+/// (readers never wait for a loading collector) with a busy timeout, so several CoinPipe processes on one
+/// machine can share it, and its schema is migrated with GRDB's `DatabaseMigrator`.
+///
+/// Opened ``StoreAccess/readOnly`` (by the query commands and the dashboard), SQLite opens it read-only and
+/// nothing is written: no migration, no PRAGMA that writes, and no `-wal` or `-shm` side file, so a user who
+/// may only read the file and its folder can query it. It is read through the `-wal` and `-shm` of a loader
+/// that has it open, and otherwise with SQLite's `immutable` flag; a loader that opens the store later is
+/// noticed before the next read (see `SQLiteReadOnlyDatabase`).
 public struct SQLiteRunStore: RunStore {
     /// The database file.
     public let path: String
 
-    let writer: any DatabaseWriter
+    /// How the store was opened.
+    public var access: StoreAccess {
+        switch connection {
+        case .readWrite: .readWrite
+        case .readOnly: .readOnly
+        }
+    }
 
-    /// Opens (and when needed creates and migrates) the store at `path`.
+    /// The open database.
+    enum Connection: Sendable {
+        /// A read-write pool: loads write through it, and reads go to its readers.
+        case readWrite(any DatabaseWriter)
+        /// A read-only pool that follows loaders.
+        case readOnly(SQLiteReadOnlyDatabase)
+    }
+
+    let connection: Connection
+
+    /// Opens the store at `path`: to load into it (creating and migrating it when needed), or only to read it.
     ///
     /// - Parameters:
     ///   - path: The database file.
-    ///   - create: Whether to create the file (and its directory) when it is missing.
-    /// - Throws: ``StoreError`` with ``StoreError/Code/noStore`` when the file is missing and `create` is
-    ///   `false`, ``StoreError/Code/schemaTooNew`` when a newer CoinPipe migrated it, and
-    ///   ``StoreError/Code/database`` when SQLite fails.
-    public init(path: String, create: Bool = true) async throws {
-        let fileManager = FileManager.default
-        if !fileManager.fileExists(atPath: path) {
-            guard create else {
-                throw StoreError(
-                    .noStore,
-                    "no store at \(path); load runs first (`coinpipe load <out>`) or pass --store."
-                )
+    ///   - access: ``StoreAccess/readWrite`` creates the file (and its directory) when it is missing and
+    ///     migrates it; ``StoreAccess/readOnly`` writes nothing.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/schemaTooNew`` when a newer CoinPipe migrated the store,
+    ///   ``StoreError/Code/database`` when SQLite fails, and when opened read-only
+    ///   ``StoreError/Code/noStore`` (no file), ``StoreError/Code/emptyStore`` (no schema yet),
+    ///   ``StoreError/Code/notAStore`` and ``StoreError/Code/schemaTooOld``.
+    public init(path: String, access: StoreAccess = .readWrite) async throws {
+        switch access {
+        case .readOnly:
+            self.init(connection: .readOnly(try await SQLiteReadOnlyDatabase(path: path)), path: path)
+        case .readWrite:
+            let fileManager = FileManager.default
+            if !fileManager.fileExists(atPath: path) {
+                let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+                do {
+                    try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
+                } catch {
+                    throw StoreError(.database, "cannot create \(directory.path(percentEncoded: false)): \(error)")
+                }
             }
-            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            let writer: any DatabaseWriter
             do {
-                try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
-            } catch {
-                throw StoreError(.database, "cannot create \(directory.path(percentEncoded: false)): \(error)")
+                writer = try DatabasePool(path: path, configuration: Self.configuration)
+            } catch let error as DatabaseError {
+                throw StoreError(.database, "cannot open the SQLite store \(path): \(SQLiteFailure.describe(error)).")
             }
+            try await self.init(writer: writer, path: path, schemaVersion: StoreSchema.currentVersion)
         }
-        let writer: any DatabaseWriter
-        do {
-            writer = try DatabasePool(path: path, configuration: Self.configuration)
-        } catch {
-            throw StoreError(.database, "cannot open the SQLite store \(path): \(error)")
-        }
-        try await self.init(writer: writer, path: path, schemaVersion: StoreSchema.currentVersion)
+    }
+
+    private init(connection: Connection, path: String) {
+        self.connection = connection
+        self.path = path
     }
 
     /// Wraps an open database, migrating it to `schemaVersion` (tests migrate to each earlier version).
     init(writer: any DatabaseWriter, path: String, schemaVersion: Int) async throws {
-        self.writer = writer
-        self.path = path
+        self.init(connection: .readWrite(writer), path: path)
         let migrator = SQLiteSchema.migrator(upTo: schemaVersion)
-        let superseded: Bool
+        let applied: Set<String>
         do {
-            superseded = try await writer.read { db in try SQLiteSchema.migrator.hasBeenSuperseded(db) }
-        } catch {
-            throw StoreError(.database, "cannot read the SQLite store \(path): \(error)")
+            applied = try await writer.read { db in try SQLiteSchema.migrator.appliedIdentifiers(db) }
+        } catch let error as DatabaseError {
+            throw StoreError(.database, "cannot read the SQLite store \(path): \(SQLiteFailure.describe(error)).")
         }
-        if superseded {
-            throw StoreError(
-                .schemaTooNew,
-                "the store \(path) was migrated by a newer CoinPipe; upgrade CoinPipe to use it."
-            )
+        if !applied.isSubset(of: StoreSchema.migrationNames) {
+            throw StoreError.schemaTooNew(path, version: applied.count)
         }
         do {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
@@ -68,8 +93,8 @@ public struct SQLiteRunStore: RunStore {
                     continuation.resume(with: result.map { _ in () })
                 }
             }
-        } catch {
-            throw StoreError(.database, "cannot migrate the SQLite store \(path): \(error)")
+        } catch let error as DatabaseError {
+            throw StoreError(.database, "cannot migrate the SQLite store \(path): \(SQLiteFailure.describe(error)).")
         }
     }
 
@@ -96,8 +121,11 @@ public struct SQLiteRunStore: RunStore {
     }
 
     public func sizeInBytes() async throws -> Int64 {
-        _ = try await writer.writeWithoutTransaction { db in
-            try db.checkpoint(.truncate)
+        if case .readWrite(let writer) = connection {
+            // Fold the WAL into the file first, so the file's pages are the whole store.
+            _ = try await writer.writeWithoutTransaction { db in
+                try db.checkpoint(.truncate)
+            }
         }
         return try await database("measure the store") { db in
             try Int64.fetchOne(db, sql: "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")
@@ -105,14 +133,35 @@ public struct SQLiteRunStore: RunStore {
         }
     }
 
+    /// The read-write pool, for a write described by `what`.
+    ///
+    /// - Throws: ``StoreError`` with ``StoreError/Code/readOnly`` when the store was opened read-only.
+    func writer(_ what: String) throws -> any DatabaseWriter {
+        guard case .readWrite(let writer) = connection else { throw StoreError.readOnly(path, what) }
+        return writer
+    }
+
     /// Runs a read, mapping SQLite errors to ``StoreError/Code/database``.
+    ///
+    /// On a read-only store, a read that fails because a loader opened (or closed) the store meanwhile is
+    /// retried once on a reopened pool.
     func database<T: Sendable>(_ what: String, _ body: @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await writer.read(body)
+            switch connection {
+            case .readWrite(let writer):
+                return try await writer.read(body)
+            case .readOnly(let database):
+                do {
+                    return try await database.reader().read(body)
+                } catch let error as DatabaseError {
+                    guard try await database.reopenIfStale() else { throw error }
+                    return try await database.reader().read(body)
+                }
+            }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
-            throw StoreError(.database, "cannot \(what) in \(path): \(error)")
+            throw StoreError(.database, "cannot \(what) in \(path): \(SQLiteFailure.describe(error)).")
         }
     }
 }

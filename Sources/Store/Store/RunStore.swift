@@ -3,8 +3,9 @@ public import Logging
 /// A database of runs: the one seam between CoinPipe and a storage engine.
 ///
 /// Implemented by ``SQLiteRunStore`` (GRDB, the default) and ``PostgresRunStore`` (postgres-nio). Both create
-/// and upgrade the same logical schema with versioned migrations when opened, so a store is always at
-/// ``StoreSchema/currentVersion`` once you hold it. Open one with ``withRunStore(_:logger:create:_:)``.
+/// and upgrade the same logical schema with versioned migrations when opened for loading, and refuse a store
+/// at another version when opened read-only, so a store is always at ``StoreSchema/currentVersion`` once you
+/// hold it. Open one with ``withRunStore(_:logger:access:_:)``.
 public protocol RunStore: Sendable, CustomStringConvertible {
     /// Writes a run in one transaction: its `runs` row, coin identities, quotes, metadata and logos.
     ///
@@ -15,7 +16,8 @@ public protocol RunStore: Sendable, CustomStringConvertible {
     ///   - run: The run, from ``RunLoader/prepare(folder:)``.
     ///   - logger: Receives debug lines about the batches.
     /// - Returns: What the load did (``LoadReport/seconds`` is the caller's to fill in).
-    /// - Throws: ``StoreError`` with ``StoreError/Code/database`` when the database fails; nothing is written then.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/database`` when the database fails (nothing is written
+    ///   then), and ``StoreError/Code/readOnly`` when the store was opened ``StoreAccess/readOnly``.
     func load(_ run: PreparedRun, logger: Logger) async throws -> LoadReport
 
     /// The stored runs, newest first.

@@ -57,7 +57,7 @@ struct ExportCommand: AsyncParsableCommand {
         do {
             if let header = format.header { try destination.write(header + "\n") }
             let count = try await StoreCommandFailure.mapping {
-                try await withRunStore(url, logger: logger, create: false) { runStore in
+                try await withRunStore(url, logger: logger, access: .readOnly) { runStore in
                     try await runStore.export(selection, convert: currency, chunkSize: Self.chunkSize) { chunk in
                         var text = ""
                         for row in chunk {

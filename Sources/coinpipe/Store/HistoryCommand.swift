@@ -35,7 +35,7 @@ struct HistoryCommand: AsyncParsableCommand {
         let range = try window.range(now: EpochMillis(Date()))
         let query = CoinQuery(coin)
         let result = try await StoreCommandFailure.mapping {
-            try await withRunStore(url, logger: logger, create: false) { runStore in
+            try await withRunStore(url, logger: logger, access: .readOnly) { runStore in
                 try await runStore.history(coin: query, convert: currency, range: range)
             }
         }

@@ -32,7 +32,7 @@ struct LatestCommand: AsyncParsableCommand {
         let currency = convert.uppercased()
         let limit = top == 0 ? nil : top
         let rows = try await StoreCommandFailure.mapping {
-            try await withRunStore(url, logger: logger, create: false) { runStore in
+            try await withRunStore(url, logger: logger, access: .readOnly) { runStore in
                 try await runStore.latest(convert: currency, top: limit)
             }
         }

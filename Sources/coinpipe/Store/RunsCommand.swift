@@ -27,7 +27,7 @@ struct RunsCommand: AsyncParsableCommand {
         let url = try store.storeURL(outputRoot: output.url, environment: ProcessInfo.processInfo.environment)
         let logger = logging.makeLogger(label: "coinpipe.store")
         let runs = try await StoreCommandFailure.mapping {
-            try await withRunStore(url, logger: logger, create: false) { try await $0.runs(limit: limit) }
+            try await withRunStore(url, logger: logger, access: .readOnly) { try await $0.runs(limit: limit) }
         }
         print(StoreRendering.runs(runs, format: format))
     }

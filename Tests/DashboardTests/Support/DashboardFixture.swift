@@ -93,6 +93,18 @@ struct DashboardFixture: Sendable {
         connectionLimits: ConnectionLimits = ConnectionLimits(),
         _ body: (DashboardFixture, Client) async throws -> T
     ) async throws -> T {
+        try await withCopy { copy, out in
+            var configuration = Self.configuration(out: out)
+            configuration.connectionLimits = connectionLimits
+            if let host { configuration.host = host }
+            return try await withDashboard(configuration, logger: testLogger) { running in
+                try await body(copy, Client(running: running))
+            }
+        }
+    }
+
+    /// Copies the fixture into a fresh temporary directory for `body`, which gets the copy and its `raw_data`.
+    static func withCopy<T: Sendable>(_ body: (DashboardFixture, URL) async throws -> T) async throws -> T {
         let fixture = try await get()
         let directory = FileManager.default.temporaryDirectory.appending(path: "DashboardTests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -100,16 +112,17 @@ struct DashboardFixture: Sendable {
         let out = directory.appending(path: "raw_data")
         try FileManager.default.copyItem(at: fixture.root.appending(path: "raw_data"), to: out)
         let copy = DashboardFixture(root: directory, runFolders: fixture.runFolders, coins: fixture.coins)
+        return try await body(copy, out)
+    }
+
+    /// A dashboard over the store in `out`, on a free port.
+    static func configuration(out: URL) -> DashboardConfiguration {
         var configuration = DashboardConfiguration(
             store: .sqlite(path: out.appending(path: "coinpipe.sqlite").path),
             outputRoot: out
         )
         configuration.port = 0
-        configuration.connectionLimits = connectionLimits
-        if let host { configuration.host = host }
-        return try await withDashboard(configuration, logger: testLogger) { running in
-            try await body(copy, Client(running: running))
-        }
+        return configuration
     }
 
     /// The run folder `index` (0 = oldest).
