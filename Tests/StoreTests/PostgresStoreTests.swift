@@ -277,7 +277,7 @@ struct PostgresStoreTests {
             try await PostgresTestServer.withDatabase { settings in
                 _ = try await RunLoader.load(folder: folder, into: .postgres(settings), logger: testLogger)
                 try await withRunStore(.postgres(settings), logger: testLogger, access: .readOnly) { store throws in
-                    #expect(try await store.runs(limit: nil).map(\.id) == ["run-a"])
+                    #expect(try await store.runs(limit: nil).map(\.id) == [fixtureRunID("run-a")])
                     #expect(try await store.latest(convert: "USD", top: nil).count == 3)
                     #expect(try await StoreScenarios.exportAll(store).count == 3)
                     await #expect {

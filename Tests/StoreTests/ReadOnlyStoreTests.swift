@@ -19,7 +19,7 @@ import Testing
             try await withReadOnlyPermissions(file: path, folder: folder) {
                 let before = try FolderState(folder)
                 try await withRunStore(.sqlite(path: path), logger: testLogger, access: .readOnly) { store throws in
-                    #expect(try await store.runs(limit: nil).map(\.id) == ["run-a"])
+                    #expect(try await store.runs(limit: nil).map(\.id) == [fixtureRunID("run-a")])
                     #expect(try await store.latest(convert: "USD", top: nil).count == 3)
                     #expect(
                         try await store.history(coinID: 1, convert: "USD", range: .all).map(\.price) == [57512.4417]
@@ -168,7 +168,7 @@ import Testing
             let path = try await loadedStore(in: directory)
             #expect(!SQLiteReadOnlyDatabase.hasWriteAheadLog(path))
             let reader = try await SQLiteRunStore(path: path, access: .readOnly)
-            #expect(try await reader.runs(limit: nil).map(\.id) == ["run-a"])
+            #expect(try await reader.runs(limit: nil).map(\.id) == [fixtureRunID("run-a")])
 
             let folder = try RunFolderFixture.writeCoinPipeRun(
                 root: directory,
@@ -179,9 +179,9 @@ import Testing
             try await withRunStore(.sqlite(path: path), logger: testLogger) { loader throws in
                 _ = try await RunLoader.load(folder: folder, into: loader, logger: testLogger)
                 #expect(SQLiteReadOnlyDatabase.hasWriteAheadLog(path))
-                #expect(try await reader.runs(limit: nil).map(\.id) == ["run-b", "run-a"])
+                #expect(try await reader.runs(limit: nil).map(\.id) == [fixtureRunID("run-b"), fixtureRunID("run-a")])
             }
-            #expect(try await reader.runs(limit: nil).map(\.id) == ["run-b", "run-a"])
+            #expect(try await reader.runs(limit: nil).map(\.id) == [fixtureRunID("run-b"), fixtureRunID("run-a")])
             #expect(
                 try await reader.history(coinID: 1, convert: "USD", range: .all).map(\.price) == [57512.4417, 58000.5]
             )
@@ -206,7 +206,9 @@ import Testing
                 try await withReadOnlyPermissions(file: path, folder: storeFolder) {
                     let names = try FileManager.default.contentsOfDirectory(atPath: storeFolder.path).sorted()
                     let reader = try await SQLiteRunStore(path: path, access: .readOnly)
-                    #expect(try await reader.runs(limit: nil).map(\.id) == ["run-b", "run-a"])
+                    #expect(
+                        try await reader.runs(limit: nil).map(\.id) == [fixtureRunID("run-b"), fixtureRunID("run-a")]
+                    )
                     #expect(try FileManager.default.contentsOfDirectory(atPath: storeFolder.path).sorted() == names)
                 }
             }
