@@ -22,6 +22,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
             case migrationChanged
             case invalidArgument
             case readOnly
+            case unwritableStore
             case database
         }
 
@@ -61,6 +62,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let invalidArgument = Code(base: .invalidArgument)
         /// A write was asked of a store opened ``StoreAccess/readOnly``.
         public static let readOnly = Code(base: .readOnly)
+        /// A store to load into that this user cannot write, or whose folder is on a read-only file system
+        /// or not writable: nothing was written; give another `--store`.
+        public static let unwritableStore = Code(base: .unwritableStore)
         /// The database reported an error.
         public static let database = Code(base: .database)
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Glibc
 import Logging
 
 /// A ``RunStore`` in an SQLite file, through GRDB: the default store (`sqlite:<out>/coinpipe.sqlite`).
@@ -50,15 +51,7 @@ public struct SQLiteRunStore: RunStore {
         case .readOnly:
             self.init(connection: .readOnly(try await SQLiteReadOnlyDatabase(path: path)), path: path)
         case .readWrite:
-            let fileManager = FileManager.default
-            if !fileManager.fileExists(atPath: path) {
-                let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-                do {
-                    try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
-                } catch {
-                    throw StoreError(.database, "cannot create \(directory.path(percentEncoded: false)): \(error)")
-                }
-            }
+            try Self.checkLoadTarget(path)
             let writer: any DatabaseWriter
             do {
                 writer = try DatabasePool(path: path, configuration: Self.configuration)
@@ -66,6 +59,63 @@ public struct SQLiteRunStore: RunStore {
                 throw StoreError(.database, "cannot open the SQLite store \(path): \(SQLiteFailure.describe(error)).")
             }
             try await self.init(writer: writer, path: path, schemaVersion: StoreSchema.currentVersion)
+        }
+    }
+
+    /// Refuses, before SQLite touches anything, a path that cannot be a store to load into: a directory, a
+    /// file that is not an SQLite database (someone else's file is never written), a file or folder this user
+    /// cannot write; creates the missing folders of a new store.
+    ///
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidArgument`` (a directory),
+    ///   ``StoreError/Code/notAStore`` or ``StoreError/Code/unwritableStore``.
+    static func checkLoadTarget(_ path: String) throws(StoreError) {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue {
+                throw StoreError(
+                    .invalidArgument,
+                    "the store path \(path) is a directory; name a file, e.g. --store sqlite:\(path)/coinpipe.sqlite."
+                )
+            }
+            let head = FileHandle(forReadingAtPath: path).flatMap { handle in
+                defer { try? handle.close() }
+                return try? handle.read(upToCount: 16)
+            }
+            if let head, !head.isEmpty, head != Data("SQLite format 3\u{0}".utf8) {
+                throw StoreError(
+                    .notAStore,
+                    "\(path) is not a CoinPipe store (it is not an SQLite database); nothing was written to it. "
+                        + "Give --store a new file or an existing CoinPipe store."
+                )
+            }
+            if Glibc.access(path, W_OK) != 0 {
+                throw StoreError(
+                    .unwritableStore,
+                    "the store \(path) cannot be written (\(String(cString: strerror(errno))), read-only for this "
+                        + "user or on a read-only file system); nothing was written. Load as a user who may write "
+                        + "it, or give another --store."
+                )
+            }
+            return
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path(percentEncoded: false)
+        do {
+            try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(
+                .unwritableStore,
+                "cannot create the folder \(directory) for the store \(path) (\(error.localizedDescription)); "
+                    + "give a writable --store path."
+            )
+        }
+        if Glibc.access(directory, W_OK) != 0 {
+            throw StoreError(
+                .unwritableStore,
+                "cannot create the store \(path): its folder \(directory) is not writable "
+                    + "(\(String(cString: strerror(errno))), a read-only file system or permissions); "
+                    + "give a writable --store path."
+            )
         }
     }
 
