@@ -86,6 +86,30 @@ import Testing
         }
     }
 
+    /// A key file that is a pipe (`--api-key-file <(pass show cmc)`) is read like a file.
+    @Test func aKeyFileThatIsAPipeWorks() async throws {
+        try await withEmulator(emulator(coins: 20), logger: silent()) { running in
+            let directory = try temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let fifo = directory.appendingPathComponent("key.fifo").path
+            #expect(mkfifo(fifo, 0o600) == 0)
+            let key = running.apiKey
+            // The writer blocks until coinpipe opens the pipe, so it runs beside it.
+            let writer = Thread {
+                if let handle = FileHandle(forWritingAtPath: fifo) {
+                    handle.write(Data((key + "\n").utf8))
+                    try? handle.close()
+                }
+            }
+            writer.start()
+            let result = try await runCoinPipe([
+                "key", "--base-url", running.baseURL.absoluteString, "--api-key-file", fifo,
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("Calls per minute"))
+        }
+    }
+
     /// Connection refused: a few quick retries, then exit 1 with a message that names the host and port.
     @Test func collectAgainstAPortWithNothingListeningFailsFastNamingIt() async throws {
         let port = try unusedLoopbackPort()

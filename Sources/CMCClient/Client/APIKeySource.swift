@@ -25,6 +25,23 @@ public enum APIKeySource: Sendable, Hashable, CustomStringConvertible {
         `coinpipe demo`, which uses the built-in emulator.
         """
 
+    /// The bytes of a key file, read as a stream so a pipe (`--api-key-file <(pass show cmc)`) works like a
+    /// file; at most 1 MiB, so a wrong path (a device, a huge file) is not read without end.
+    private static func readKeyFile(_ path: String) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var bytes = Data()
+        do {
+            // `read(upToCount:)` answers nil or empty data at the end of the file.
+            while bytes.count < 1 << 20, let chunk = try handle.read(upToCount: 64 << 10), !chunk.isEmpty {
+                bytes.append(chunk)
+            }
+        } catch {
+            return nil
+        }
+        return bytes
+    }
+
     /// Resolves the key.
     ///
     /// A key file holds the key and nothing else; one trailing newline (`\n` or `\r\n`) is dropped. An
@@ -43,7 +60,7 @@ public enum APIKeySource: Sendable, Hashable, CustomStringConvertible {
         -> (key: APIKey, source: APIKeySource)?
     {
         if let apiKeyFile {
-            guard var bytes = FileManager.default.contents(atPath: apiKeyFile) else {
+            guard var bytes = readKeyFile(apiKeyFile) else {
                 throw CMCError(
                     code: .missingKey,
                     endpoint: "API key",
