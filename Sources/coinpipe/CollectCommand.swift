@@ -89,6 +89,8 @@ struct CollectCommand: AsyncParsableCommand {
             )
             return
         }
+        let baseURL = clientConfiguration.baseURL
+        let outputRoot = output.url.path
         try await CollectInvocation.run(
             client: clientConfiguration,
             collect: collectConfiguration,
@@ -96,19 +98,29 @@ struct CollectCommand: AsyncParsableCommand {
             resume: resume.flatMap(RunID.init),
             json: json,
             logger: logger
-        )
+        ) { runID in
+            let base = baseURL == CMCClient.productionURL ? "" : " --base-url \(baseURL.absoluteString)"
+            return "Finish it with: coinpipe collect --resume \(runID) --out \(outputRoot)\(base)"
+        }
     }
 }
 
 /// Runs a collection and turns its outcome into output and an exit code (shared with `demo`).
 enum CollectInvocation {
+    /// Runs the collection.
+    ///
+    /// - Parameter resumeAdvice: What to tell the user after an interruption, given the run id: how to finish
+    ///   the run (`collect`), or what to do instead (`demo`, whose emulator stops with it).
     static func run(
         client: CMCClient.Configuration,
         collect: CollectConfiguration,
         store: StoreURL,
         resume: RunID?,
         json: Bool,
-        logger: Logger
+        logger: Logger,
+        resumeAdvice: @escaping (RunID) -> String = { runID in
+            "Finish it with: coinpipe collect --resume \(runID)"
+        }
     ) async throws {
         let progress: any CollectProgress =
             TerminalProgress.standardErrorIsTerminal ? TerminalProgress() : LineProgress()
@@ -131,7 +143,7 @@ enum CollectInvocation {
                 FileHandleOutput.standardError(
                     """
                     interrupted: run \(runID) stopped; its manifest (\(folder)/manifest.json) says partial and lists \
-                    what it holds. Finish it with: coinpipe collect --resume \(runID) --out \(collect.outputRoot.path)
+                    what it holds. \(resumeAdvice(runID))
                     """
                 )
             } else {

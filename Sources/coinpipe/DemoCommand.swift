@@ -95,7 +95,9 @@ struct DemoCommand: AsyncParsableCommand {
                 resume: nil,
                 json: json,
                 logger: logger
-            )
+            ) { _ in
+                "A demo run cannot be resumed (its emulator stopped with it): `coinpipe demo` starts a new one."
+            }
         }
     }
 }
