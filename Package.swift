@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CMCEmulator", targets: ["CMCEmulator"]),
         .library(name: "Collector", targets: ["Collector"]),
         .library(name: "Store", targets: ["Store"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "Scheduler", targets: ["Scheduler"]),
         .library(name: "Dashboard", targets: ["Dashboard"]),
         .library(name: "ServerLimits", targets: ["ServerLimits"]),
@@ -104,6 +105,17 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // One collection, then its storage: the path `collect`, `demo`, the scheduler and the benchmark share.
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "CMCModels",
+                "CMCClient",
+                "Collector",
+                "Store",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Collection on a schedule: aligned ticks, the credit governor, graceful stop, Prometheus metrics.
         .target(
             name: "Scheduler",
@@ -112,6 +124,7 @@ let package = Package(
                 "CMCModels",
                 "CMCClient",
                 "Collector",
+                "Pipeline",
                 "Store",
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -162,6 +175,7 @@ let package = Package(
                 "CMCEmulator",
                 "Collector",
                 "Dashboard",
+                "Pipeline",
                 "Store",
                 "Scheduler",
                 "CoinPipeBench",

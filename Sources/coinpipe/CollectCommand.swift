@@ -3,6 +3,7 @@ import CMCClient
 import Collector
 import Foundation
 import Logging
+import Pipeline
 import Store
 import UnixSignals
 
@@ -124,13 +125,14 @@ enum CollectInvocation {
     ) async throws {
         let progress: any CollectProgress =
             TerminalProgress.standardErrorIsTerminal ? TerminalProgress() : LineProgress()
-        let summary: RunSummary
         let runID = resume ?? RunID()
+        let outcome: CollectAndStore.Outcome
         do {
-            summary = try await cancellingOnSignal {
-                try await CollectRunner.run(
+            outcome = try await cancellingOnSignal {
+                try await CollectAndStore.run(
                     client: client,
                     collect: collect,
+                    store: store,
                     resume: resume,
                     runID: runID,
                     logger: logger,
@@ -139,7 +141,7 @@ enum CollectInvocation {
             }
         } catch is CancellationError {
             let folder = collect.outputRoot.appending(path: runID.description).path(percentEncoded: false)
-            if FileManager.default.fileExists(atPath: folder + "/manifest.json") {
+            if FileManager.default.fileExists(atPath: folder + "/" + RunFolder.manifestFileName) {
                 FileHandleOutput.standardError(
                     """
                     interrupted: run \(runID) stopped; its manifest (\(folder)/manifest.json) says partial and lists \
@@ -159,46 +161,28 @@ enum CollectInvocation {
             // something to fix in the command.
             throw error.code == .io ? ExitCode.runFailed : ExitCode.usage
         }
+        let summary = outcome.summary
         print(try json ? JSONOutput.render(summary) : summary.text)
-        if summary.status == .complete || summary.status == .partial {
-            try await loadIntoStore(summary, store: store, logger: logger)
+        switch outcome.store {
+        case .stored(let report):
+            FileHandleOutput.standardError(
+                "stored run \(report.runID) in \(store): \(report.quotesSeen) quote rows (\(report.quotesInserted) new)"
+            )
+        case .failed(let message):
+            FileHandleOutput.standardError(
+                """
+                error: the run folder \(summary.path) is written, but loading it into the store \(store) failed: \(message)
+                Fix the store, then run: coinpipe load \(summary.path) --store '\(store)'
+                """
+            )
+            throw ExitCode.storeFailed
+        case .notConfigured, .notStored:
+            break
         }
         switch summary.status {
         case .complete: return
         case .partial: throw ExitCode.partial
         case .failed, .running: throw ExitCode.runFailed
-        }
-    }
-}
-
-extension CollectInvocation {
-    /// Loads a finished run folder into the store; a failure keeps the folder and says how to load it later.
-    fileprivate static func loadIntoStore(_ summary: RunSummary, store: StoreURL, logger: Logger) async throws {
-        if case .none = store { return }
-        // The loader's own "loaded run" line would repeat the one printed below.
-        var storeLogger = logger
-        storeLogger.logLevel = max(logger.logLevel, .notice)
-        do {
-            guard
-                // This process has just written and hashed every file of the folder: sizes suffice.
-                let report = try await RunLoader.load(
-                    folder: URL(fileURLWithPath: summary.path),
-                    into: store,
-                    logger: storeLogger,
-                    verification: .sizes
-                )
-            else { return }
-            FileHandleOutput.standardError(
-                "stored run \(report.runID) in \(store): \(report.quotesSeen) quote rows (\(report.quotesInserted) new)"
-            )
-        } catch {
-            FileHandleOutput.standardError(
-                """
-                error: the run folder \(summary.path) is written, but loading it into the store \(store) failed: \(error)
-                Fix the store, then run: coinpipe load \(summary.path) --store '\(store)'
-                """
-            )
-            throw ExitCode.storeFailed
         }
     }
 }

@@ -93,10 +93,18 @@ extension CMCClient {
     @discardableResult
     public func adoptPlanLimits() async throws -> KeyInfo {
         let info = try await keyInfo().value
+        await adoptPlanLimits(from: info)
+        return info
+    }
+
+    /// Sets the client-side limiter from key information already read (by a scheduler that has just asked,
+    /// for example), without calling `/v1/key/info` again.
+    ///
+    /// - Parameter info: The key's plan and usage.
+    public func adoptPlanLimits(from info: KeyInfo) async {
         if configuration.callsPerWindow == nil, let perMinute = info.plan.rateLimitMinute, perMinute > 0 {
             await limiter.setLimit(perMinute)
             logger.debug("client-side rate limit set from the plan", metadata: ["calls_per_minute": "\(perMinute)"])
         }
-        return info
     }
 }

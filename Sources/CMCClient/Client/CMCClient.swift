@@ -143,10 +143,7 @@ public struct CMCClient: Sendable {
         environment: [String: String] = ProcessInfo.processInfo.environment,
         _ body: (CMCClient) async throws -> Result
     ) async throws -> Result {
-        var options = AsyncHTTPClientTransport.Options()
-        options.readTimeout = configuration.requestTimeout
-        options.proxy = ProxySettings.proxy(for: configuration.baseURL, environment: environment)
-        options.connectionsPerHost = max(configuration.maxConcurrentRequests, 4)
+        let options = transportOptions(for: configuration, environment: environment)
         return try await AsyncHTTPClientTransport.withHTTPClient(AsyncHTTPClientTransport.makeHTTPClient(options)) {
             httpClient in
             let client = try CMCClient(
@@ -156,6 +153,26 @@ public struct CMCClient: Sendable {
             )
             return try await body(client)
         }
+    }
+
+    /// The HTTP client options for a client configuration: the one place its settings become transport
+    /// options (read timeout, proxy, connections per host).
+    ///
+    /// - Parameters:
+    ///   - configuration: The client configuration.
+    ///   - extraConnections: Connections wanted beside the API calls on the same host (logo downloads).
+    ///   - environment: For `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY`.
+    /// - Returns: The options.
+    public static func transportOptions(
+        for configuration: Configuration,
+        extraConnections: Int = 0,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> AsyncHTTPClientTransport.Options {
+        var options = AsyncHTTPClientTransport.Options()
+        options.readTimeout = configuration.requestTimeout
+        options.proxy = ProxySettings.proxy(for: configuration.baseURL, environment: environment)
+        options.connectionsPerHost = max(configuration.maxConcurrentRequests, extraConnections, 4)
+        return options
     }
 
     /// Checks and normalises a base URL.

@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 public import CMCClient
-import CMCModels
+public import CMCModels
 public import Foundation
 public import Logging
 
@@ -23,6 +23,8 @@ public enum CollectRunner {
     ///   - resume: a run to complete instead of starting a new one.
     ///   - runID: the id of a new run (ignored with `resume`); a caller that picks it knows the run folder
     ///     even when the run is interrupted.
+    ///   - knownKeyInfo: the key's plan as just read by the caller (a scheduler's governor); the limiter is
+    ///     set from it and `/v1/key/info` is not called again. `nil` reads it.
     ///   - logger: where to log.
     ///   - progress: where to report progress.
     ///   - environment: for proxy variables.
@@ -33,6 +35,7 @@ public enum CollectRunner {
         collect: CollectConfiguration,
         resume: RunID?,
         runID: RunID = RunID(),
+        knownKeyInfo: KeyInfo? = nil,
         logger: Logger,
         progress: any CollectProgress,
         environment: [String: String] = ProcessInfo.processInfo.environment
@@ -40,10 +43,11 @@ public enum CollectRunner {
         var clientConfiguration = clientConfiguration
         clientConfiguration.creditBudget = collect.maxCredits
         clientConfiguration.maxConcurrentRequests = max(clientConfiguration.maxConcurrentRequests, 8)
-        var options = AsyncHTTPClientTransport.Options()
-        options.readTimeout = clientConfiguration.requestTimeout
-        options.connectionsPerHost = max(collect.concurrency, clientConfiguration.maxConcurrentRequests)
-        options.proxy = ProxySettings.proxy(for: clientConfiguration.baseURL, environment: environment)
+        let options = CMCClient.transportOptions(
+            for: clientConfiguration,
+            extraConnections: collect.concurrency,
+            environment: environment
+        )
         return try await AsyncHTTPClientTransport.withHTTPClient(AsyncHTTPClientTransport.makeHTTPClient(options)) {
             http in
             try await run(
@@ -52,6 +56,7 @@ public enum CollectRunner {
                 collect: collect,
                 resume: resume,
                 runID: runID,
+                knownKeyInfo: knownKeyInfo,
                 logger: logger,
                 progress: progress
             )
@@ -64,6 +69,7 @@ public enum CollectRunner {
         collect: CollectConfiguration,
         resume: RunID?,
         runID: RunID,
+        knownKeyInfo: KeyInfo?,
         logger: Logger,
         progress: any CollectProgress
     ) async throws -> RunSummary {
@@ -91,10 +97,15 @@ public enum CollectRunner {
         }
 
         // The key's plan sets the client-side limiter (key/info costs no credit).
-        var keyInfo: KeyInfo?
+        var keyInfo = knownKeyInfo
         do {
-            keyInfo =
-                try await clientConfiguration.callsPerWindow == nil ? client.adoptPlanLimits() : client.keyInfo().value
+            if let knownKeyInfo {
+                await client.adoptPlanLimits(from: knownKeyInfo)
+            } else {
+                keyInfo =
+                    try await clientConfiguration.callsPerWindow == nil
+                    ? client.adoptPlanLimits() : client.keyInfo().value
+            }
         } catch let error as CMCError where error.isKeyOrPlanProblem || error.code == .missingKey {
             throw Refusal(description: error.description, isUsageError: false)
         } catch let error as CMCError {

@@ -499,7 +499,7 @@ public struct Collector: Sendable {
         manifest.endedAt = Date()
         manifest.status = failed ? .failed : (failures.isEmpty ? .complete : .partial)
         try writeManifest(manifest, to: folder)
-        return RunSummary(
+        var summary = RunSummary(
             runID: folder.runID.description,
             path: folder.url.path,
             status: manifest.status,
@@ -509,6 +509,8 @@ public struct Collector: Sendable {
             stageSeconds: await recorder.stageSeconds,
             failures: failures
         )
+        summary.cmcErrorCodes = Set(manifest.requests.compactMap(\.cmcErrorCode))
+        return summary
     }
 
     private func writeManifest(_ manifest: RunManifest, to folder: RunFolder) throws {

@@ -18,6 +18,9 @@ public struct RunSummary: Sendable, Hashable, Codable {
     public var stageSeconds: [String: Double]
     /// Failures recorded in the manifest.
     public var failures: [RunFailure]
+    /// The CMC `error_code`s the run's requests met (for example 1009 or 1010, a credit limit reached), so a
+    /// caller need not read the manifest back. Not part of the printed summary.
+    public var cmcErrorCodes: Set<Int> = []
 
     enum CodingKeys: String, CodingKey {
         case path, status, counts, failures

@@ -3,14 +3,16 @@ public import CMCModels
 public import Collector
 import Foundation
 public import Logging
+import Pipeline
 public import Store
+import Synchronization
 
-/// The real ``ScheduledWork``: one CoinMarketCap collection per tick, loaded into the store as `coinpipe
-/// collect` does.
+/// The real ``ScheduledWork``: one CoinMarketCap collection per tick, collected and stored by
+/// `CollectAndStore`, the path `coinpipe collect` takes.
 ///
-/// Each run is a new run folder under the output root, made by ``CollectRunner/run(client:collect:resume:logger:progress:environment:)``;
-/// a complete or partial run is then loaded into the store. A run that fails, or whose load fails, is an
-/// outcome: the schedule logs it, counts it and goes on.
+/// The key's plan the scheduler reads for its governor (``keyInfo()``) is handed to the next run, which sets
+/// its rate limit from it instead of calling `/v1/key/info` again. A run that fails, or whose load fails, is
+/// an outcome: the schedule logs it, counts it and goes on; a run a stop interrupts is stored as partial.
 public struct CollectionJob: ScheduledWork {
     /// The API client configuration (its ``CMCClient/Configuration/metricsFactory`` also receives the
     /// client's metrics).
@@ -21,6 +23,8 @@ public struct CollectionJob: ScheduledWork {
     public var store: StoreURL
     /// Where to log.
     public var logger: Logger
+    /// The key information last read, for the next run.
+    private let lastKeyInfo = KeyInfoMemo()
 
     /// Creates a job.
     public init(client: CMCClient.Configuration, collect: CollectConfiguration, store: StoreURL, logger: Logger) {
@@ -31,9 +35,11 @@ public struct CollectionJob: ScheduledWork {
     }
 
     public func keyInfo() async throws -> KeyInfo {
-        try await CMCClient.withClient(configuration: client, logger: logger) { client in
+        let info = try await CMCClient.withClient(configuration: client, logger: logger) { client in
             try await client.keyInfo().value
         }
+        lastKeyInfo.set(info)
+        return info
     }
 
     public func estimatedCredits(withInfo: Bool) -> Int {
@@ -46,39 +52,47 @@ public struct CollectionJob: ScheduledWork {
     }
 
     public func collect(withInfo: Bool) async throws -> ScheduledRunOutcome {
-        let summary: RunSummary
-        let runID = RunID()
+        let run: CollectAndStore.Outcome
         do {
-            summary = try await CollectRunner.run(
+            run = try await CollectAndStore.run(
                 client: client,
                 collect: configuration(withInfo: withInfo),
-                resume: nil,
-                runID: runID,
-                logger: logger,
-                progress: SilentProgress()
+                store: store,
+                knownKeyInfo: lastKeyInfo.value,
+                storeWhenInterrupted: true,
+                logger: logger
             )
         } catch let refusal as CollectRunner.Refusal {
             return ScheduledRunOutcome(status: .failed, message: refusal.description)
         } catch let error as RunFolderError {
             return ScheduledRunOutcome(status: .failed, message: error.description)
-        } catch is CancellationError {
-            await storeInterrupted(runID)
-            throw CancellationError()
         } catch {
-            if Task.isCancelled {
-                await storeInterrupted(runID)
-                throw CancellationError()
-            }
+            if error is CancellationError || Task.isCancelled { throw CancellationError() }
             return ScheduledRunOutcome(status: .failed, message: "\(error)")
         }
         var outcome = ScheduledRunOutcome(
-            status: summary.status,
-            summary: summary,
-            message: summary.failures.first.map(\.reason),
-            limitReached: limitReached(in: summary)
+            status: run.summary.status,
+            summary: run.summary,
+            message: run.summary.failures.first.map(\.reason),
+            limitReached: run.limitReached.map { $0 == .month ? .month : .day }
         )
-        if outcome.isUsable {
-            outcome.storeFailed = !(await load(folder: URL(fileURLWithPath: summary.path), runID: summary.runID))
+        switch run.store {
+        case .stored(let report):
+            logger.info(
+                "stored the run",
+                metadata: [
+                    "run_id": "\(report.runID)", "quotes_seen": "\(report.quotesSeen)",
+                    "quotes_inserted": "\(report.quotesInserted)",
+                ]
+            )
+        case .failed(let message):
+            outcome.storeFailed = true
+            logger.error(
+                "the run folder is written, but loading it into the store failed; load it later with `coinpipe load`",
+                metadata: ["run_id": "\(run.summary.runID)", "folder": "\(run.summary.path)", "error": "\(message)"]
+            )
+        case .notConfigured, .notStored:
+            break
         }
         return outcome
     }
@@ -89,58 +103,13 @@ public struct CollectionJob: ScheduledWork {
         if !withInfo { configuration.info = .none }
         return configuration
     }
+}
 
-    /// Whether the run's requests met `error_code` 1010 (monthly) or 1009 (daily), from its manifest.
-    private func limitReached(in summary: RunSummary) -> CreditGovernor.Period? {
-        guard let runID = RunID(summary.runID),
-            let folder = try? RunFolder.open(root: collect.outputRoot, runID: runID),
-            let manifest = try? RunManifest.load(from: folder)
-        else { return nil }
-        let codes = Set(manifest.requests.compactMap(\.cmcErrorCode))
-        if codes.contains(1010) { return .month }
-        if codes.contains(1009) { return .day }
-        return nil
-    }
+/// The key information a job read last, shared by its copies.
+private final class KeyInfoMemo: Sendable {
+    private let stored = Mutex<KeyInfo?>(nil)
 
-    /// Loads a run that a stop interrupted (its manifest says partial) into the store, so what it collected
-    /// is queryable like any partial run. It runs in its own task: the stop has cancelled this one, and a
-    /// short store write must not be cut in half by that.
-    private func storeInterrupted(_ runID: RunID) async {
-        if case .none = store { return }
-        guard let folder = try? RunFolder.open(root: collect.outputRoot, runID: runID),
-            let manifest = try? RunManifest.load(from: folder), manifest.status == .partial
-        else { return }
-        let job = self
-        let loaded = await Task { await job.load(folder: folder.url, runID: "\(runID)") }.value
-        if loaded { logger.notice("stored the interrupted run (partial)", metadata: ["run_id": "\(runID)"]) }
-    }
+    var value: KeyInfo? { stored.withLock { $0 } }
 
-    /// Loads a finished run into the store; `false` when that failed (the folder stays for `coinpipe load`).
-    private func load(folder: URL, runID: String) async -> Bool {
-        if case .none = store { return true }
-        do {
-            // This process has just written and hashed every file of the folder: sizes suffice.
-            if let report = try await RunLoader.load(
-                folder: folder,
-                into: store,
-                logger: logger,
-                verification: .sizes
-            ) {
-                logger.info(
-                    "stored the run",
-                    metadata: [
-                        "run_id": "\(report.runID)", "quotes_seen": "\(report.quotesSeen)",
-                        "quotes_inserted": "\(report.quotesInserted)",
-                    ]
-                )
-            }
-            return true
-        } catch {
-            logger.error(
-                "the run folder is written, but loading it into the store failed; load it later with `coinpipe load`",
-                metadata: ["run_id": "\(runID)", "folder": "\(folder.path)", "error": "\(error)"]
-            )
-            return false
-        }
-    }
+    func set(_ info: KeyInfo) { stored.withLock { $0 = info } }
 }
