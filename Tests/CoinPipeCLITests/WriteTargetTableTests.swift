@@ -126,6 +126,40 @@ import Testing
         }
     }
 
+    /// A run a full disk stopped is incomplete (verify says so, exit 1); once space is freed, `--resume`
+    /// finishes it and it verifies clean.
+    @Test func aRunStoppedByAFullDiskIsFinishedByResumeOnceSpaceIsFreed() async throws {
+        let world = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: world) }
+        guard let small = TmpfsMount(at: world.appendingPathComponent("full"), size: "256k", readOnly: false) else {
+            print("skipped (resume after a full disk): this process cannot mount a tmpfs")
+            return
+        }
+        defer { small.unmount() }
+        let out = small.url.appendingPathComponent("out")
+        try await withEmulator(emulator(coins: 300), logger: silent()) { running in
+            let arguments = [
+                "collect", "--base-url", running.baseURL.absoluteString, "--limit", "all", "--info", "all",
+                "--out", out.path,
+            ]
+            let environment = ["CMC_API_KEY": running.apiKey]
+            let stopped = try await runCoinPipe(arguments, environment: environment)
+            #expect(stopped.status == 1, "\(stopped.stderr)")
+            #expect(stopped.stderr.contains("No space left on device"))
+            let runID = try #require(runFolders(in: out).first)
+            #expect(stopped.stderr.contains("coinpipe collect --resume \(runID)"), "\(stopped.stderr)")
+            let unfinished = try await runCoinPipe(["verify", runID, "--out", out.path])
+            #expect(unfinished.status == 1, "\(unfinished.stdout)")
+
+            #expect(small.resize(to: "64m"))
+            let resumed = try await runCoinPipe(arguments + ["--resume", runID], environment: environment)
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+            let verify = try await runCoinPipe(["verify", runID, "--out", out.path])
+            #expect(verify.status == 0, "\(verify.stdout)")
+            #expect(verify.stdout.contains("clean (status complete)"))
+        }
+    }
+
     // MARK: - load --store
 
     @Test(arguments: [Target.existingDirectory, .existingFile, .symlinkToAFileElsewhere, .readOnly, .fullDisk])
@@ -259,6 +293,11 @@ struct TmpfsMount {
         let options = "size=\(size),mode=0755" + (readOnly ? ",ro" : "")
         guard Self.run("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", url.path]) else { return nil }
         self.url = url
+    }
+
+    /// Gives it a new size (space freed, for the test, by growing the file system).
+    func resize(to size: String) -> Bool {
+        Self.run("/bin/mount", ["-o", "remount,size=\(size)", url.path])
     }
 
     /// Unmounts it (lazily, so a file a test still holds open never keeps it mounted).
