@@ -97,8 +97,8 @@ public enum RunLoader {
         folder: URL,
         verification: RunVerifier.Depth = .contents
     ) throws(StoreError) -> PreparedRun {
-        let manifestURL = folder.appending(path: "manifest.json")
-        let dataURL = folder.appending(path: "data.json")
+        let manifestURL = folder.appending(path: RunFolder.manifestFileName)
+        let dataURL = folder.appending(path: RunFolder.dataFileName)
         let fileManager = FileManager.default
         let hasManifest = fileManager.fileExists(atPath: manifestURL.path(percentEncoded: false))
         let hasData = fileManager.fileExists(atPath: dataURL.path(percentEncoded: false))
@@ -184,13 +184,13 @@ public enum RunLoader {
     /// - Returns: `true` for a run folder.
     public static func isRunFolder(_ url: URL) -> Bool {
         let fileManager = FileManager.default
-        return fileManager.fileExists(atPath: url.appending(path: "manifest.json").path(percentEncoded: false))
-            || fileManager.fileExists(atPath: url.appending(path: "data.json").path(percentEncoded: false))
+        return fileManager.fileExists(atPath: url.appending(path: RunFolder.manifestFileName).path(percentEncoded: false))
+            || fileManager.fileExists(atPath: url.appending(path: RunFolder.dataFileName).path(percentEncoded: false))
     }
 
     /// When a run started, cheaply: the manifest's `started_at`, else the folder's modification time.
     private static func startTime(of folder: URL) -> EpochMillis {
-        let manifestURL = folder.appending(path: "manifest.json")
+        let manifestURL = folder.appending(path: RunFolder.manifestFileName)
         if let data = try? Data(contentsOf: manifestURL),
             let manifest = try? CMCJSON.makeDecoder().decode(RunManifestSnapshot.self, from: data),
             let started = manifest.startedAt.flatMap(EpochMillis.init(iso8601:))
@@ -275,7 +275,7 @@ public enum RunLoader {
         record.folder = folder.standardizedFileURL.path(percentEncoded: false)
         describe(&record, listings: listings)
 
-        let infoURL = folder.appending(path: "info.json")
+        let infoURL = folder.appending(path: RunFolder.infoFileName)
         var infos: [CoinInfo] = []
         if FileManager.default.fileExists(atPath: infoURL.path(percentEncoded: false)) {
             let decoded: DecodedMap<CoinInfo> = try decode(DecodedMap<CoinInfo>.self, from: infoURL)
@@ -374,7 +374,7 @@ public enum RunLoader {
         size: Int,
         knownHashes: [String: (sha256: String, size: Int?)]
     ) throws(StoreError) -> [LogoFile] {
-        let images = folder.appending(path: "Images")
+        let images = folder.appending(path: RunFolder.imagesDirectory)
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: images.path(percentEncoded: false)) else { return [] }
         let names: [String]
@@ -386,7 +386,7 @@ public enum RunLoader {
         var logos: [LogoFile] = []
         for name in names.sorted() where name.hasSuffix(".png") {
             guard let coinID = Int(name.dropLast(4)) else { continue }
-            let relative = "Images/\(name)"
+            let relative = "\(RunFolder.imagesDirectory)/\(name)"
             let fileURL = images.appending(path: name)
             let attributes = try? fileManager.attributesOfItem(atPath: fileURL.path(percentEncoded: false))
             let bytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
