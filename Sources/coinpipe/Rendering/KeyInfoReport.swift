@@ -1,10 +1,10 @@
-public import CMCModels
-public import Foundation
+import CMCModels
+import Foundation
 
 /// Renders `/v1/key/info` for people.
-public enum KeyInfoReport {
+enum KeyInfoReport {
     /// A short aligned text report.
-    public static func text(_ info: KeyInfo, baseURL: URL) -> String {
+    static func text(_ info: KeyInfo, baseURL: URL) -> String {
         func number(_ value: Int?) -> String {
             guard let value else { return "–" }
             let formatter = NumberFormatter()
@@ -52,7 +52,7 @@ public enum KeyInfoReport {
     }
 
     /// The key information as pretty JSON (the API's own field names).
-    public static func json(_ info: KeyInfo) -> String {
+    static func json(_ info: KeyInfo) -> String {
         let encoder = CMCJSON.makeEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         guard let data = try? encoder.encode(info) else { return "{}" }

@@ -1,7 +1,7 @@
 /// Rows of text in aligned columns: numbers right-aligned, text left-aligned, two spaces between columns.
-public struct TextTable: Sendable, Hashable {
+struct TextTable: Sendable, Hashable {
     /// A column's alignment.
-    public enum Alignment: Sendable, Hashable {
+    enum Alignment: Sendable, Hashable {
         /// Padded on the right.
         case left
         /// Padded on the left (numbers).
@@ -9,40 +9,40 @@ public struct TextTable: Sendable, Hashable {
     }
 
     /// A column: header and alignment.
-    public struct Column: Sendable, Hashable {
+    struct Column: Sendable, Hashable {
         /// The header text.
-        public var header: String
+        var header: String
         /// The alignment.
-        public var alignment: Alignment
+        var alignment: Alignment
 
         /// Creates a column.
         ///
         /// - Parameters:
         ///   - header: The header text.
         ///   - alignment: The alignment.
-        public init(_ header: String, _ alignment: Alignment = .left) {
+        init(_ header: String, _ alignment: Alignment = .left) {
             self.header = header
             self.alignment = alignment
         }
     }
 
     /// The columns.
-    public var columns: [Column]
+    var columns: [Column]
     /// The rows, one string per column.
-    public var rows: [[String]]
+    var rows: [[String]]
 
     /// Creates a table.
     ///
     /// - Parameters:
     ///   - columns: The columns.
     ///   - rows: The rows, one string per column.
-    public init(columns: [Column], rows: [[String]] = []) {
+    init(columns: [Column], rows: [[String]] = []) {
         self.columns = columns
         self.rows = rows
     }
 
     /// The table as lines of text (header first), without trailing spaces.
-    public var text: String {
+    var text: String {
         let widths = columns.indices.map { index in
             ([columns[index].header] + rows.map { index < $0.count ? $0[index] : "" }).map(\.count).max() ?? 0
         }

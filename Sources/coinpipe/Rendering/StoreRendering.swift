@@ -1,8 +1,9 @@
 import Foundation
+import Store
 
 /// The text of each query's result in each ``QueryFormat``: what `coinpipe runs`, `latest`, `history` and
 /// `load` print.
-public enum StoreRendering {
+enum StoreRendering {
     // MARK: - runs
 
     /// `coinpipe runs`.
@@ -11,7 +12,7 @@ public enum StoreRendering {
     ///   - runs: The runs, newest first.
     ///   - format: The output format.
     /// - Returns: The text, ending without a line break.
-    public static func runs(_ runs: [StoredRun], format: QueryFormat) -> String {
+    static func runs(_ runs: [StoredRun], format: QueryFormat) -> String {
         let records: [[(String, QuoteRowText.Field)]] = runs.map { run in
             [
                 ("run_id", .text(run.id)), ("source", .text(run.source)), ("status", .text(run.status)),
@@ -53,7 +54,7 @@ public enum StoreRendering {
     ///   - rows: The quotes, by rank.
     ///   - format: The output format (CSV and JSON carry every column).
     /// - Returns: The text, ending without a line break.
-    public static func latest(_ rows: [QuoteRow], format: QueryFormat) -> String {
+    static func latest(_ rows: [QuoteRow], format: QueryFormat) -> String {
         guard format == .table else { return quotes(rows, format: format) }
         var table = TextTable(columns: [
             .init("RANK", .right), .init("ID", .right), .init("SYMBOL"), .init("NAME"), .init("PRICE", .right),
@@ -77,7 +78,7 @@ public enum StoreRendering {
     ///   - rows: The quotes.
     ///   - format: The output format (CSV and JSON carry every column; the table has a title line).
     /// - Returns: The text, ending without a line break.
-    public static func history(
+    static func history(
         coin: CoinCandidate,
         convert: String,
         _ rows: [QuoteRow],
@@ -110,7 +111,7 @@ public enum StoreRendering {
     ///   - rows: The quotes.
     ///   - format: `.csv` or `.json` (`.table` gives the `latest` table).
     /// - Returns: The text, ending without a line break.
-    public static func quotes(_ rows: [QuoteRow], format: QueryFormat) -> String {
+    static func quotes(_ rows: [QuoteRow], format: QueryFormat) -> String {
         switch format {
         case .table: latest(rows, format: .table)
         case .csv, .json:
@@ -130,7 +131,7 @@ public enum StoreRendering {
     ///   - reports: The loads.
     ///   - format: The output format.
     /// - Returns: The text, ending without a line break.
-    public static func loads(_ reports: [LoadReport], format: QueryFormat) -> String {
+    static func loads(_ reports: [LoadReport], format: QueryFormat) -> String {
         let records: [[(String, QuoteRowText.Field)]] = reports.map { report in
             [
                 ("run_id", .text(report.runID)), ("source", .text(report.source)), ("status", .text(report.status)),
