@@ -1,5 +1,5 @@
 public import Logging
-import ServiceLifecycle
+import ServerLimits
 
 /// Runs an emulator on loopback for the duration of `body`, and shuts it down on every path.
 ///
@@ -30,34 +30,12 @@ public func withEmulator<T: Sendable>(
     logger: Logger = Logger(label: "coinpipe.emulator"),
     _ body: (RunningEmulator) async throws -> T
 ) async throws -> T {
-    let (listening, continuation) = AsyncStream.makeStream(of: RunningEmulator.self)
-    let service = try EmulatorService(configuration: configuration, logger: logger) { running in
-        continuation.yield(running)
-        continuation.finish()
-    }
-    let group = ServiceGroup(configuration: .init(services: [service], gracefulShutdownSignals: [], logger: logger))
-    return try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask {
-            defer { continuation.finish() }
-            try await group.run()
-        }
-        var iterator = listening.makeAsyncIterator()
-        guard let running = await iterator.next() else {
-            // The server stopped before listening: surface its error.
-            try await tasks.waitForAll()
-            throw EmulatorConfigurationError(message: "the emulator stopped before it started listening")
-        }
-        let result: T
-        do {
-            result = try await body(running)
-        } catch {
-            await group.triggerGracefulShutdown()
-            // The body's error is the one the caller needs; a shutdown error after it adds nothing.
-            try? await tasks.waitForAll()
-            throw error
-        }
-        await group.triggerGracefulShutdown()
-        try await tasks.waitForAll()
-        return result
-    }
+    try await withListening(
+        logger: logger,
+        notListening: EmulatorConfigurationError(message: "the emulator stopped before it started listening"),
+        makeService: { onListening in
+            try EmulatorService(configuration: configuration, logger: logger, onListening: onListening)
+        },
+        body
+    )
 }

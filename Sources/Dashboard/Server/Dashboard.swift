@@ -92,38 +92,19 @@ public func withDashboard<T: Sendable>(
 ) async throws -> T {
     try configuration.connectionLimits.validate()
     return try await withRunStore(configuration.store, logger: logger, access: .readOnly) { store in
-        let (listening, continuation) = AsyncStream.makeStream(of: RunningDashboard.self)
-        let application = Dashboard.makeApplication(store: store, configuration: configuration, logger: logger) {
-            running in
-            continuation.yield(running)
-            continuation.finish()
-        }
-        let group = ServiceGroup(
-            configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger)
+        try await withListening(
+            logger: logger,
+            notListening: DashboardStartError(),
+            makeService: { onListening in
+                Dashboard.makeApplication(
+                    store: store,
+                    configuration: configuration,
+                    logger: logger,
+                    onListening: onListening
+                )
+            },
+            body
         )
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask {
-                defer { continuation.finish() }
-                try await group.run()
-            }
-            var iterator = listening.makeAsyncIterator()
-            guard let running = await iterator.next() else {
-                try await tasks.waitForAll()
-                throw DashboardStartError()
-            }
-            let result: T
-            do {
-                result = try await body(running)
-            } catch {
-                await group.triggerGracefulShutdown()
-                // The body's error is the one the caller needs; a shutdown error after it adds nothing.
-                try? await tasks.waitForAll()
-                throw error
-            }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            return result
-        }
     }
 }
 
