@@ -191,7 +191,11 @@ let package = Package(
             ]
         ),
         // Helpers shared by the test targets (test targets cannot share sources).
-        .target(name: "CoinPipeTestSupport", path: "Tests/CoinPipeTestSupport"),
+        .target(
+            name: "CoinPipeTestSupport",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            path: "Tests/CoinPipeTestSupport"
+        ),
         .testTarget(
             name: "CMCModelsTests",
             dependencies: ["CMCModels"],
@@ -225,6 +229,7 @@ let package = Package(
         .testTarget(
             name: "CollectorTests",
             dependencies: [
+                "CoinPipeTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 "CMCModels",
                 "CMCClient",
@@ -294,6 +299,7 @@ let package = Package(
         .testTarget(
             name: "CoinPipeCLITests",
             dependencies: [
+                "CoinPipeTestSupport",
                 "coinpipe",
                 "CMCEmulator",
                 "Store",

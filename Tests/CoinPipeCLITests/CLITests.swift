@@ -1,4 +1,5 @@
 import CMCEmulator
+import CoinPipeTestSupport
 import Foundation
 import Logging
 import Testing
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func collectAgainstTheEmulatorPrintsJSONAndExitsZero() async throws {
-        try await withEmulator(emulator(coins: 400), logger: silent()) { running in
+        try await withEmulator(emulator(coins: 400), logger: silentLogger()) { running in
             let out = try temporaryDirectory()
             let result = try await runCoinPipe(
                 [
@@ -67,7 +68,7 @@ import Testing
     @Test func hostileLogosMakeAPartialRunThatExitsThree() async throws {
         var configuration = emulator(coins: 60)
         configuration.hostileLogos = HostileLogoKind.allCases
-        try await withEmulator(configuration, logger: silent()) { running in
+        try await withEmulator(configuration, logger: silentLogger()) { running in
             let out = try temporaryDirectory()
             let result = try await runCoinPipe(
                 ["collect", "--base-url", running.baseURL.absoluteString, "--limit", "all", "--out", out.path],
@@ -79,7 +80,7 @@ import Testing
     }
 
     @Test func anInvalidKeyFailsWithExitOne() async throws {
-        try await withEmulator(emulator(coins: 20), logger: silent()) { running in
+        try await withEmulator(emulator(coins: 20), logger: silentLogger()) { running in
             let result = try await runCoinPipe(
                 ["collect", "--base-url", running.baseURL.absoluteString, "--out", try temporaryDirectory().path],
                 environment: ["CMC_API_KEY": "wrong"]
@@ -93,7 +94,7 @@ import Testing
     @Test func aKilledRunIsCompletedByResumeWithoutFetchingAgain() async throws {
         var configuration = emulator(coins: 1500)
         configuration.logoLatency = .milliseconds(25)
-        try await withEmulator(configuration, logger: silent()) { running in
+        try await withEmulator(configuration, logger: silentLogger()) { running in
             let out = try temporaryDirectory()
             let process = try startCoinPipe(
                 [
@@ -146,7 +147,7 @@ import Testing
     }
 
     @Test func verifyReportsATornFile() async throws {
-        try await withEmulator(emulator(coins: 30), logger: silent()) { running in
+        try await withEmulator(emulator(coins: 30), logger: silentLogger()) { running in
             let out = try temporaryDirectory()
             let result = try await runCoinPipe(
                 ["collect", "--base-url", running.baseURL.absoluteString, "--out", out.path, "--json"],
@@ -166,7 +167,7 @@ import Testing
     }
 
     @Test func keyShowsThePlanAndUsage() async throws {
-        try await withEmulator(emulator(coins: 20), logger: silent()) { running in
+        try await withEmulator(emulator(coins: 20), logger: silentLogger()) { running in
             let result = try await runCoinPipe(
                 ["key", "--base-url", running.baseURL.absoluteString],
                 environment: ["CMC_API_KEY": running.apiKey]
@@ -354,12 +355,6 @@ func emulator(coins: Int) -> EmulatorConfiguration {
     configuration.coins = coins
     configuration.plan = .unlimited
     return configuration
-}
-
-func silent() -> Logger {
-    var logger = Logger(label: "silent", factory: { _ in SwiftLogNoOpLogHandler() })
-    logger.logLevel = .critical
-    return logger
 }
 
 /// Waits for a process without blocking a cooperative thread.

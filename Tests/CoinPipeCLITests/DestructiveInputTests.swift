@@ -1,4 +1,5 @@
 import CMCEmulator
+import CoinPipeTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
     /// A store with 60 quotes, collected by `coinpipe collect` from the emulator into `out`.
     private func collectedRoot() async throws -> URL {
         let out = try temporaryDirectory().appendingPathComponent("raw_data")
-        try await withEmulator(emulator(coins: 60), logger: silent()) { running in
+        try await withEmulator(emulator(coins: 60), logger: silentLogger()) { running in
             let result = try await runCoinPipe(
                 [
                     "collect", "--base-url", running.baseURL.absoluteString, "--limit", "all", "--info", "none",

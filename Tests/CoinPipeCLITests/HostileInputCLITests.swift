@@ -1,4 +1,5 @@
 import CMCEmulator
+import CoinPipeTestSupport
 import Foundation
 import Testing
 
@@ -26,7 +27,7 @@ import Testing
     func aBadKeyIsAConfigurationErrorThatNeverShowsTheKey(index: Int, source: Source) async throws {
         let (key, problem) = Self.badKeys[index]
         let escaped = String(String(reflecting: key).dropFirst().dropLast())
-        try await withEmulator(emulator(coins: 20), logger: silent()) { running in
+        try await withEmulator(emulator(coins: 20), logger: silentLogger()) { running in
             let directory = try temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let out = directory.appendingPathComponent("out")
@@ -69,7 +70,7 @@ import Testing
     /// A valid key reaches the API through every source, so the refusals above are about the key alone.
     @Test(arguments: Source.allCases)
     func aValidKeyFromEverySourceWorks(source: Source) async throws {
-        try await withEmulator(emulator(coins: 20), logger: silent()) { running in
+        try await withEmulator(emulator(coins: 20), logger: silentLogger()) { running in
             let directory = try temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             var environment: [String: String] = [:]
@@ -88,7 +89,7 @@ import Testing
 
     /// A key file that is a pipe (`--api-key-file <(pass show cmc)`) is read like a file.
     @Test func aKeyFileThatIsAPipeWorks() async throws {
-        try await withEmulator(emulator(coins: 20), logger: silent()) { running in
+        try await withEmulator(emulator(coins: 20), logger: silentLogger()) { running in
             let directory = try temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let fifo = directory.appendingPathComponent("key.fifo").path

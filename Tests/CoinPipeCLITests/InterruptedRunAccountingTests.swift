@@ -1,4 +1,5 @@
 import CMCEmulator
+import CoinPipeTestSupport
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
     @Test func aResumedRunKeepsTheRequestsAndCreditsOfTheKilledAttempt() async throws {
         var configuration = emulator(coins: 1200)
         configuration.logoLatency = .milliseconds(25)
-        try await withEmulator(configuration, logger: silent()) { running in
+        try await withEmulator(configuration, logger: silentLogger()) { running in
             let out = try temporaryDirectory()
             let process = try startCoinPipe(
                 collectArguments(running, out: out) + ["--info", "all", "--batch-size", "100"],
@@ -54,7 +55,7 @@ import Testing
     @Test func aRunStoppedBySIGTERMCountsTheLogosItsManifestLists() async throws {
         var configuration = emulator(coins: 1200)
         configuration.logoLatency = .milliseconds(25)
-        try await withEmulator(configuration, logger: silent()) { running in
+        try await withEmulator(configuration, logger: silentLogger()) { running in
             let out = try temporaryDirectory()
             let process = try startCoinPipe(
                 collectArguments(running, out: out) + ["--info", "all"],

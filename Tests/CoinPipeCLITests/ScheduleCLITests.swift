@@ -1,4 +1,5 @@
 import CMCEmulator
+import CoinPipeTestSupport
 import Foundation
 import Testing
 
@@ -30,7 +31,7 @@ import Testing
     @Test func aStopDuringARunLogsNoErrorAndExitsZero() async throws {
         var configuration = emulator(coins: 500)
         configuration.logoLatency = .milliseconds(200)
-        try await withEmulator(configuration, logger: silent()) { running in
+        try await withEmulator(configuration, logger: silentLogger()) { running in
             let out = try temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: out) }
             // The first tick falls two or three seconds from now instead of at the next :05.

@@ -1,4 +1,5 @@
 import CMCEmulator
+import CoinPipeTestSupport
 import Crypto
 import Foundation
 import Testing
@@ -114,7 +115,7 @@ import Testing
         case .demo:
             return try await runCoinPipe(["demo", "--coins", "300", "--out", out.path])
         case .collect:
-            return try await withEmulator(emulator(coins: 300), logger: silent()) { running in
+            return try await withEmulator(emulator(coins: 300), logger: silentLogger()) { running in
                 try await runCoinPipe(
                     [
                         "collect", "--base-url", running.baseURL.absoluteString, "--limit", "all", "--info", "all",
@@ -137,7 +138,7 @@ import Testing
         }
         defer { small.unmount() }
         let out = small.url.appendingPathComponent("out")
-        try await withEmulator(emulator(coins: 300), logger: silent()) { running in
+        try await withEmulator(emulator(coins: 300), logger: silentLogger()) { running in
             let arguments = [
                 "collect", "--base-url", running.baseURL.absoluteString, "--limit", "all", "--info", "all",
                 "--out", out.path,

@@ -1,6 +1,7 @@
 import CMCClient
 import CMCEmulator
 import CMCModels
+import CoinPipeTestSupport
 import Collector
 import Foundation
 import InMemoryLogging
@@ -129,7 +130,7 @@ import Testing
         var emulator = EmulatorConfiguration()
         emulator.coins = 300
         emulator.plan = .unlimited
-        try await withEmulator(emulator, logger: quietLogger()) { running in
+        try await withEmulator(emulator, logger: silentLogger()) { running in
             let out = try temporaryRoot()
             defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
             let first = try await collect(running, out: out, limit: .all, info: .all)
@@ -155,7 +156,7 @@ import Testing
         let handler = InMemoryLogHandler()
         var logger = Logger(label: "test", factory: { _ in handler })
         logger.logLevel = .trace
-        try await withEmulator(emulator, logger: quietLogger()) { running in
+        try await withEmulator(emulator, logger: silentLogger()) { running in
             let out = try temporaryRoot()
             defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
             let summary = try await collect(running, out: out, limit: .all, info: .all, logger: logger)
@@ -193,7 +194,7 @@ import Testing
         var emulator = EmulatorConfiguration()
         emulator.coins = 3000
         emulator.plan = .unlimited
-        try await withEmulator(emulator, logger: quietLogger()) { running in
+        try await withEmulator(emulator, logger: silentLogger()) { running in
             let out = try temporaryRoot()
             defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
             var configuration = CollectConfiguration(outputRoot: out, limit: .all, info: .all)
@@ -203,7 +204,7 @@ import Testing
                     client: clientConfiguration(running),
                     collect: configuration,
                     resume: nil,
-                    logger: quietLogger(),
+                    logger: silentLogger(),
                     progress: SilentProgress(),
                     environment: [:]
                 )
@@ -213,11 +214,11 @@ import Testing
     }
 
     @Test func planCostsNoCredit() async throws {
-        try await withEmulator(smallEmulator(500), logger: quietLogger()) { running in
+        try await withEmulator(smallEmulator(500), logger: silentLogger()) { running in
             let plan = try await CollectRunner.plan(
                 client: clientConfiguration(running),
                 collect: CollectConfiguration(outputRoot: try temporaryRoot(), limit: .count(5000), info: .all),
-                logger: quietLogger()
+                logger: silentLogger()
             )
             #expect(plan.credits == 25 + 50)
             #expect(plan.monthlyCreditsLeft != nil)
@@ -227,12 +228,6 @@ import Testing
 }
 
 // MARK: - Helpers
-
-func quietLogger() -> Logger {
-    var logger = Logger(label: "quiet", factory: { _ in SwiftLogNoOpLogHandler() })
-    logger.logLevel = .critical
-    return logger
-}
 
 func temporaryRoot() throws -> URL {
     let base = FileManager.default.temporaryDirectory.appendingPathComponent("coinpipe-test-\(UUID().uuidString)")
@@ -267,7 +262,7 @@ func collect(
     out: URL,
     limit: CollectConfiguration.Limit,
     info: CollectConfiguration.InfoSelection,
-    logger: Logger = quietLogger(),
+    logger: Logger = silentLogger(),
     client configure: (inout CMCClient.Configuration) -> Void = { _ in }
 ) async throws -> RunSummary {
     var client = clientConfiguration(running)
@@ -291,7 +286,7 @@ func withCollection(
     _ body: (RunSummary, URL, RunningEmulator) async throws -> Void
 ) async throws {
     let configuration = emulator ?? smallEmulator(coins ?? 300)
-    try await withEmulator(configuration, logger: quietLogger()) { running in
+    try await withEmulator(configuration, logger: silentLogger()) { running in
         let out = try temporaryRoot()
         defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
         let summary = try await collect(running, out: out, limit: limit, info: info, client: client)

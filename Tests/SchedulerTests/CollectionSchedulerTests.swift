@@ -1,5 +1,6 @@
 import CMCClient
 import CMCModels
+import CoinPipeTestSupport
 import Collector
 import Foundation
 import InMemoryLogging

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import CMCClient
 import CMCEmulator
 import CMCModels
+import CoinPipeTestSupport
 import Collector
 import CoreMetrics
 import Foundation

@@ -114,12 +114,6 @@ func recordingLogger() -> (Logger, InMemoryLogHandler) {
     return (logger, handler)
 }
 
-func silentLogger() -> Logger {
-    var logger = Logger(label: "silent", factory: { _ in SwiftLogNoOpLogHandler() })
-    logger.logLevel = .critical
-    return logger
-}
-
 func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("coinpipe-schedule-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CMCEmulator
+import CoinPipeTestSupport
 import Foundation
 import Testing
 

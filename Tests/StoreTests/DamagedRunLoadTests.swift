@@ -1,3 +1,4 @@
+import CoinPipeTestSupport
 import Collector
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import CoinPipeTestSupport
 import Foundation
 import Logging
 import PostgresNIO

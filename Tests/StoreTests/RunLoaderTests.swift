@@ -1,4 +1,5 @@
 import CMCModels
+import CoinPipeTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoinPipeTestSupport
 import Foundation
 import Testing
 
