@@ -30,7 +30,11 @@ import Testing
             // verify says the run is unfinished and how to finish it, and fails.
             let verify = try await runCoinPipe(["verify", folder.lastPathComponent, "--out", out.path])
             #expect(verify.status == 1)
+            #expect(verify.stdout.contains("UNFINISHED (status running)"), "\(verify.stdout)")
             #expect(verify.stdout.contains("incomplete"), "\(verify.stdout)")
+            // The files written since the last checkpoint are counted, not listed one per line.
+            #expect(verify.stdout.contains("files written since the manifest was last saved"))
+            #expect(verify.stdout.split(separator: "\n").count < 10, "\(verify.stdout.prefix(2000))")
             #expect(verify.stdout.contains("coinpipe collect --resume \(folder.lastPathComponent)"))
 
             let resumed = try await runCoinPipe(

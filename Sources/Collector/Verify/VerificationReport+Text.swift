@@ -1,9 +1,9 @@
 extension VerificationReport {
-    /// A few lines for people: the verdict, then every problem with its path.
+    /// A few lines for people: the verdict, then every problem with its path (for an unfinished run, whose
+    /// manifest lists only what it had saved, the files written since are counted rather than listed).
     public var text: String {
-        var lines = [
-            "run \(runID): " + (isClean ? "clean" : "PROBLEMS") + (status.map { " (status \($0.rawValue))" } ?? "")
-        ]
+        let verdict = isUnfinished ? "UNFINISHED" : isClean ? "clean" : "PROBLEMS"
+        var lines = ["run \(runID): " + verdict + (status.map { " (status \($0.rawValue))" } ?? "")]
         if let manifestError { lines.append("  manifest: \(manifestError)") }
         if isUnfinished {
             lines.append(
@@ -18,7 +18,11 @@ extension VerificationReport {
                 "  torn        \(file.path) (expected \(file.expected.size) bytes sha256 \(file.expected.sha256.prefix(12))…, found \(file.actual.size) bytes sha256 \(file.actual.sha256.prefix(12))…)"
             )
         }
-        for path in unexpected { lines.append("  unexpected  \(path)") }
+        if isUnfinished, !unexpected.isEmpty {
+            lines.append("  unlisted    \(unexpected.count) files written since the manifest was last saved")
+        } else {
+            for path in unexpected { lines.append("  unexpected  \(path)") }
+        }
         return lines.joined(separator: "\n")
     }
 }
