@@ -175,16 +175,7 @@ import Testing
 
     /// Starts `coinpipe serve` on a free port as `user`, fetches `path`, and stops it with SIGTERM.
     private func servedPage(out: URL, path: String, as user: TestUser) async throws -> String {
-        let process = makeCoinPipeProcess(["serve", "--port", "0", "--out", out.path], environment: [:], as: user)
-        let stderr = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = stderr
-        try process.run()
-        var line = ""
-        for _ in 0..<20 {
-            line = readLine(from: stderr.fileHandleForReading)
-            if line.hasPrefix("serve: dashboard on ") || line.isEmpty { break }
-        }
+        let (process, line) = try startServe(out: out.path, as: user)
         let page: Result<String, any Error>
         do {
             let base = try #require(

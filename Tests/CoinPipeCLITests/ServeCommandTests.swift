@@ -15,16 +15,7 @@ import Testing
         let demo = try await runCoinPipe(["demo", "--coins", "60", "--out", out])
         #expect(demo.status == 0, "\(demo.stderr)")
 
-        let process = makeCoinPipeProcess(["serve", "--port", "0", "--out", out], environment: [:])
-        let stderr = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = stderr
-        try process.run()
-        var line = ""
-        for _ in 0..<20 {
-            line = readLine(from: stderr.fileHandleForReading)
-            if line.hasPrefix("serve: dashboard on ") || line.isEmpty { break }
-        }
+        let (process, line) = try startServe(out: out)
         #expect(line.hasPrefix("serve: dashboard on http://127.0.0.1:"))
         let url = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
         let (body, response) = try await URLSession.shared.data(from: try #require(URL(string: url + "runs")))
@@ -64,4 +55,22 @@ import Testing
             #expect(result.stderr.contains(flag), "\(result.stderr)")
         }
     }
+}
+
+/// Starts `coinpipe serve --port 0 --out OUT` as `user` and reads its standard error up to the line that
+/// announces the dashboard's URL (or the last line before it stopped).
+///
+/// - Returns: The running process (stop it with SIGTERM) and that line.
+func startServe(out: String, as user: TestUser = .current) throws -> (process: Process, announcement: String) {
+    let process = makeCoinPipeProcess(["serve", "--port", "0", "--out", out], environment: [:], as: user)
+    let stderr = Pipe()
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = stderr
+    try process.run()
+    var line = ""
+    for _ in 0..<20 {
+        line = readLine(from: stderr.fileHandleForReading)
+        if line.hasPrefix("serve: dashboard on ") || line.isEmpty { break }
+    }
+    return (process, line)
 }

@@ -64,19 +64,23 @@ import Testing
             expectedStatus = 2
             expectedMessage = ["not a directory", "choose"]
         case .readOnly:
-            guard let readOnly = TmpfsMount(at: world.appendingPathComponent("ro"), size: "1m", readOnly: true) else {
-                print("skipped (\(command), read-only target): this process cannot mount a tmpfs")
-                return
-            }
+            guard
+                let readOnly = TmpfsMount.mounted(world, "ro", size: "1m", readOnly: true, for: "\(command), read-only")
+            else { return }
             mount = readOnly
             out = readOnly.url.appendingPathComponent("out")
             expectedStatus = 2
             expectedMessage = ["read-only", "choose a writable output directory"]
         case .fullDisk:
-            guard let small = TmpfsMount(at: world.appendingPathComponent("full"), size: "256k", readOnly: false) else {
-                print("skipped (\(command), full disk): this process cannot mount a tmpfs")
-                return
-            }
+            guard
+                let small = TmpfsMount.mounted(
+                    world,
+                    "full",
+                    size: "256k",
+                    readOnly: false,
+                    for: "\(command), full disk"
+                )
+            else { return }
             mount = small
             out = small.url.appendingPathComponent("out")
             expectedStatus = 1
@@ -132,10 +136,15 @@ import Testing
     @Test func aRunStoppedByAFullDiskIsFinishedByResumeOnceSpaceIsFreed() async throws {
         let world = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: world) }
-        guard let small = TmpfsMount(at: world.appendingPathComponent("full"), size: "256k", readOnly: false) else {
-            print("skipped (resume after a full disk): this process cannot mount a tmpfs")
-            return
-        }
+        guard
+            let small = TmpfsMount.mounted(
+                world,
+                "full",
+                size: "256k",
+                readOnly: false,
+                for: "resume after a full disk"
+            )
+        else { return }
         defer { small.unmount() }
         let out = small.url.appendingPathComponent("out")
         try await withEmulator(emulator(coins: 300), logger: silentLogger()) { running in
@@ -193,19 +202,22 @@ import Testing
             expectedStatus = 2
             expectedMessage = ["not a CoinPipe store", "--store"]
         case .readOnly:
-            guard let readOnly = TmpfsMount(at: world.appendingPathComponent("ro"), size: "1m", readOnly: true) else {
-                print("skipped (load, read-only store folder): this process cannot mount a tmpfs")
-                return
-            }
+            guard
+                let readOnly = TmpfsMount.mounted(
+                    world,
+                    "ro",
+                    size: "1m",
+                    readOnly: true,
+                    for: "load, read-only folder"
+                )
+            else { return }
             mount = readOnly
             store = readOnly.url.appendingPathComponent("store.sqlite")
             expectedStatus = 2
             expectedMessage = ["read-only", "--store"]
         case .fullDisk:
-            guard let small = TmpfsMount(at: world.appendingPathComponent("full"), size: "128k", readOnly: false) else {
-                print("skipped (load, full disk): this process cannot mount a tmpfs")
-                return
-            }
+            guard let small = TmpfsMount.mounted(world, "full", size: "128k", readOnly: false, for: "load, full disk")
+            else { return }
             mount = small
             store = small.url.appendingPathComponent("store.sqlite")
             expectedMessage = ["full"]
@@ -232,12 +244,8 @@ import Testing
         let demo = try await runCoinPipe(["demo", "--coins", "2000", "--out", out.path])
         #expect(demo.status == 0, "\(demo.stderr)")
         let readOnly = target == .readOnly
-        guard
-            let mount = TmpfsMount(at: world.appendingPathComponent("mnt"), size: "64k", readOnly: readOnly)
-        else {
-            print("skipped (export, \(target)): this process cannot mount a tmpfs")
-            return
-        }
+        guard let mount = TmpfsMount.mounted(world, "mnt", size: "64k", readOnly: readOnly, for: "export, \(target)")
+        else { return }
         defer { mount.unmount() }
         let before = snapshot(world, excluding: ["mnt"])
         let result = try await runCoinPipe([
@@ -294,6 +302,24 @@ struct TmpfsMount {
         let options = "size=\(size),mode=0755" + (readOnly ? ",ro" : "")
         guard Self.run("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", url.path]) else { return nil }
         self.url = url
+    }
+
+    /// A tmpfs mounted at `world/name`, or `nil` after printing that the case `description` is skipped because
+    /// this process cannot mount one.
+    static func mounted(
+        _ world: URL,
+        _ name: String,
+        size: String,
+        readOnly: Bool,
+        for description: String
+    )
+        -> TmpfsMount?
+    {
+        guard let mount = TmpfsMount(at: world.appendingPathComponent(name), size: size, readOnly: readOnly) else {
+            print("skipped (\(description)): this process cannot mount a tmpfs")
+            return nil
+        }
+        return mount
     }
 
     /// Gives it a new size (space freed, for the test, by growing the file system).

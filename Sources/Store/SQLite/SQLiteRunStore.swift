@@ -83,11 +83,7 @@ public struct SQLiteRunStore: RunStore {
                 return try? handle.read(upToCount: 16)
             }
             if let head, !head.isEmpty, head != Data("SQLite format 3\u{0}".utf8) {
-                throw StoreError(
-                    .notAStore,
-                    "\(path) is not a CoinPipe store (it is not an SQLite database); nothing was written to it. "
-                        + "Give --store a new file or an existing CoinPipe store."
-                )
+                throw StoreError.notAStore(path, "it is not an SQLite database; nothing was written to it")
             }
             if Glibc.access(path, W_OK) != 0 {
                 throw StoreError(
