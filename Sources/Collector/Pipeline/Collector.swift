@@ -130,7 +130,6 @@ public struct Collector: Sendable {
 
     private func runStages(in folder: RunFolder, manifest: RunManifest, resuming: Bool) async throws -> RunSummary {
         let started = ContinuousClock.now
-        let creditsBefore = await client.ledger.used
         var manifest = manifest
         var logger = self.logger
         logger[metadataKey: "run_id"] = "\(folder.runID)"
@@ -142,7 +141,7 @@ public struct Collector: Sendable {
         let recorder = RunRecorder(
             startManifest: manifest,
             exchangesBefore: await client.exchanges.all.count,
-            creditsBefore: creditsBefore,
+            creditsBefore: await client.ledger.used,
             rawSequenceStart: existingRaw
         )
         if resuming { try Self.removeLeftoverTemporaryFiles(in: folder) }
@@ -154,7 +153,7 @@ public struct Collector: Sendable {
             let ids = try await listingsStage(folder, recorder, &counts, resuming: resuming, logger: logger)
             await recorder.timeStage(.listings, ContinuousClock.now - stageStart)
             guard let ids else {
-                return try await finish(folder, &manifest, recorder, counts, started, creditsBefore, failed: true)
+                return try await finish(folder, &manifest, recorder, counts, started, failed: true)
             }
             // Stages 2 and 3 overlap: each metadata batch hands its logos to the fetcher at once, so the
             // downloads start while the next batches are still on their way.
@@ -192,13 +191,12 @@ public struct Collector: Sendable {
                 recorder,
                 counts,
                 started,
-                creditsBefore,
                 failed: false,
                 interrupted: true
             )
             throw CancellationError()
         }
-        return try await finish(folder, &manifest, recorder, counts, started, creditsBefore, failed: false)
+        return try await finish(folder, &manifest, recorder, counts, started, failed: false)
     }
 
     /// Fetches (or, when resuming, reuses) the listing and writes `data.json`.
@@ -387,14 +385,15 @@ public struct Collector: Sendable {
         let (pending, pendingSink) = AsyncStream.makeStream(of: LogoJob.self)
         async let fetched = fetcher.fetch(pending, into: folder) { result in
             switch result.outcome {
-            case .downloaded: recorder.logos.withLock { $0.downloaded += 1 }
-            case .cached: recorder.logos.withLock { $0.cached += 1 }
-            case .failed: recorder.logos.withLock { $0.failed += 1 }
-            }
-            if case .failed = result.outcome {
-                progress.advanced(.logos, by: 1, failed: 1)
-            } else {
+            case .downloaded:
+                recorder.logos.withLock { $0.downloaded += 1 }
                 progress.advanced(.logos, by: 1, failed: 0)
+            case .cached:
+                recorder.logos.withLock { $0.cached += 1 }
+                progress.advanced(.logos, by: 1, failed: 0)
+            case .failed:
+                recorder.logos.withLock { $0.failed += 1 }
+                progress.advanced(.logos, by: 1, failed: 1)
             }
         }
         var firstJob: ContinuousClock.Instant?
@@ -456,7 +455,6 @@ public struct Collector: Sendable {
         _ recorder: RunRecorder,
         _ counts: RunCounts,
         _ started: ContinuousClock.Instant,
-        _ creditsBefore: Int,
         failed: Bool,
         interrupted: Bool = false
     ) async throws -> RunSummary {
@@ -490,7 +488,6 @@ public struct Collector: Sendable {
         let failures = await recorder.failures
         // Requests and credits of earlier attempts, then this invocation's.
         let ledgerUsed = await client.ledger.used
-        let creditsUsed = ledgerUsed - creditsBefore
         manifest.requests = await recorder.requests(await client.exchanges.all)
         manifest.creditsUsed = await recorder.creditsUsed(ledgerUsed: ledgerUsed)
         manifest.counts = counts
@@ -504,7 +501,7 @@ public struct Collector: Sendable {
             path: folder.url.path,
             status: manifest.status,
             counts: counts,
-            creditsUsed: creditsUsed,
+            creditsUsed: await recorder.attemptCredits(ledgerUsed: ledgerUsed),
             durationSeconds: (ContinuousClock.now - started).seconds,
             stageSeconds: await recorder.stageSeconds,
             failures: failures

@@ -49,9 +49,14 @@ actor RunRecorder {
             }
     }
 
+    /// The credits this attempt has spent.
+    func attemptCredits(ledgerUsed: Int) -> Int {
+        ledgerUsed - creditsBefore
+    }
+
     /// The credits of the run so far: earlier attempts' and this attempt's.
     func creditsUsed(ledgerUsed: Int) -> Int {
-        startManifest.creditsUsed + (ledgerUsed - creditsBefore)
+        startManifest.creditsUsed + attemptCredits(ledgerUsed: ledgerUsed)
     }
 
     /// Rewrites the `running` manifest with every request and credit so far, so a run killed outright
