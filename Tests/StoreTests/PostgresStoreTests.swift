@@ -127,12 +127,10 @@ struct PostgresStoreTests {
     @Test func refusesChangedMigration() async throws {
         try await PostgresTestServer.withDatabase { settings in
             try await withRunStore(.postgres(settings), logger: testLogger) { _ in }
-            try await withPostgresRunStore(settings, logger: testLogger) { store in
-                _ = try await store.client.query(
-                    "UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1",
-                    logger: testLogger
-                ).collect()
-            }
+            try await PostgresTestServer.admin(
+                settings,
+                "UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1"
+            )
             await #expect {
                 try await withRunStore(.postgres(settings), logger: testLogger) { _ in }
             } throws: { error in
@@ -244,12 +242,10 @@ struct PostgresStoreTests {
     @Test func readOnlyRefusesANewerSchema() async throws {
         try await PostgresTestServer.withDatabase { settings in
             try await withRunStore(.postgres(settings), logger: testLogger) { _ in }
-            try await withPostgresRunStore(settings, logger: testLogger) { store in
-                _ = try await store.client.query(
-                    "INSERT INTO schema_migrations (version, name, checksum) VALUES (99, 'v99-future', 'x')",
-                    logger: testLogger
-                ).collect()
-            }
+            try await PostgresTestServer.admin(
+                settings,
+                "INSERT INTO schema_migrations (version, name, checksum) VALUES (99, 'v99-future', 'x')"
+            )
             let error = try await readOnlyFailure(settings)
             #expect(error.code == .schemaTooNew)
             #expect(error.message.contains("has schema version 99, newer than this CoinPipe's"))
@@ -259,9 +255,7 @@ struct PostgresStoreTests {
     /// A database with other tables only is not a store.
     @Test func readOnlyRefusesAnotherApplicationsDatabase() async throws {
         try await PostgresTestServer.withDatabase { settings in
-            try await withPostgresRunStore(settings, logger: testLogger) { store in
-                _ = try await store.client.query("CREATE TABLE notes (body text)", logger: testLogger).collect()
-            }
+            try await PostgresTestServer.admin(settings, "CREATE TABLE notes (body text)")
             #expect(try await readOnlyFailure(settings).code == .notAStore)
         }
     }

@@ -56,7 +56,7 @@ enum PostgresTestServer {
         }
     }
 
-    /// Runs one statement on the server's own database.
+    /// Runs one statement on the database `server` names (the server's own, or a test's).
     static func admin(_ server: PostgresSettings, _ sql: String) async throws {
         try await withPostgresRunStore(server, logger: testLogger) { store in
             _ = try await store.client.query(PostgresQuery(unsafeSQL: sql), logger: testLogger).collect()
