@@ -183,9 +183,9 @@ public enum RunLoader {
     /// - Parameter url: The directory.
     /// - Returns: `true` for a run folder.
     public static func isRunFolder(_ url: URL) -> Bool {
-        let fileManager = FileManager.default
-        return fileManager.fileExists(atPath: url.appending(path: RunFolder.manifestFileName).path(percentEncoded: false))
-            || fileManager.fileExists(atPath: url.appending(path: RunFolder.dataFileName).path(percentEncoded: false))
+        [RunFolder.manifestFileName, RunFolder.dataFileName].contains { name in
+            FileManager.default.fileExists(atPath: url.appending(path: name).path(percentEncoded: false))
+        }
     }
 
     /// When a run started, cheaply: the manifest's `started_at`, else the folder's modification time.
